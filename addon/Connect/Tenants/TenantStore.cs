@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using ConnectAddon.Storage;
+using Dapper;
+
+namespace ConnectAddon.Connect.Tenants;
+
+/// <summary>
+/// Tenants by clientKey. Reads are cached briefly because every request from Jira needs its tenant's secret;
+/// writes in this process drop the cached entry at once, and another process sharing the database sees a
+/// rotated secret within <see cref="CacheLifetime"/>.
+/// </summary>
+public sealed class TenantStore(Database database, TenantSecretProtector protector, TimeProvider clock)
+{
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+    private readonly ConcurrentDictionary<string, (Tenant? Tenant, DateTimeOffset Until)> cache = new(StringComparer.Ordinal);
+
+    public async Task<Tenant?> FindAsync(string clientKey, CancellationToken cancel = default)
+    {
+        var now = clock.GetUtcNow();
+        if (cache.TryGetValue(clientKey, out var entry) && entry.Until > now)
+            return entry.Tenant;
+
+        await using var connection = await database.OpenAsync(cancel);
+        var row = await connection.QuerySingleOrDefaultAsync<TenantRow>(
+            new CommandDefinition("SELECT * FROM tenants WHERE client_key = @clientKey", new { clientKey }, cancellationToken: cancel));
+        var tenant = row is null ? null : ToTenant(row);
+        // Unknown keys are cached too (briefly), so a flood of tokens with made-up issuers costs no database reads.
+        cache[clientKey] = (tenant, now + CacheLifetime);
+        return tenant;
+    }
+
+    /// <summary>Records an install: a new tenant, or a reinstall that replaces the secret and details and clears any uninstall.</summary>
+    public async Task UpsertAsync(Tenant tenant, CancellationToken cancel = default)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await database.OpenAsync(cancel);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO tenants (client_key, app_key, base_url, display_url, product_type, description, cloud_id,
+                                 server_version, plugins_version, shared_secret, enabled, installed_at_ms, updated_at_ms, uninstalled_at_ms)
+            VALUES (@ClientKey, @AppKey, @BaseUrl, @DisplayUrl, @ProductType, @Description, @CloudId,
+                    @ServerVersion, @PluginsVersion, @Secret, 1, @Now, @Now, NULL)
+            ON CONFLICT (client_key) DO UPDATE SET
+                app_key = excluded.app_key, base_url = excluded.base_url, display_url = excluded.display_url,
+                product_type = excluded.product_type, description = excluded.description, cloud_id = excluded.cloud_id,
+                server_version = excluded.server_version, plugins_version = excluded.plugins_version,
+                shared_secret = excluded.shared_secret, enabled = 1, updated_at_ms = excluded.updated_at_ms,
+                installed_at_ms = CASE WHEN tenants.uninstalled_at_ms IS NULL THEN tenants.installed_at_ms ELSE excluded.installed_at_ms END,
+                uninstalled_at_ms = NULL
+            """,
+            new
+            {
+                tenant.ClientKey, tenant.AppKey, BaseUrl = tenant.BaseUrl.ToString(), tenant.DisplayUrl, tenant.ProductType,
+                tenant.Description, tenant.CloudId, tenant.ServerVersion, tenant.PluginsVersion,
+                Secret = protector.Protect(tenant.SharedSecret), Now = now,
+            }, cancellationToken: cancel));
+        cache.TryRemove(tenant.ClientKey, out _);
+    }
+
+    /// <summary>Soft delete: the row and everything that hangs off it stay; the tenant is no longer accepted.</summary>
+    public async Task<bool> MarkUninstalledAsync(string clientKey, CancellationToken cancel = default)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await database.OpenAsync(cancel);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE tenants SET uninstalled_at_ms = @now, updated_at_ms = @now WHERE client_key = @clientKey AND uninstalled_at_ms IS NULL",
+            new { clientKey, now }, cancellationToken: cancel));
+        cache.TryRemove(clientKey, out _);
+        return changed > 0;
+    }
+
+    public async Task SetEnabledAsync(string clientKey, bool enabled, CancellationToken cancel = default)
+    {
+        await using var connection = await database.OpenAsync(cancel);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE tenants SET enabled = @enabled, updated_at_ms = @now WHERE client_key = @clientKey",
+            new { clientKey, enabled = enabled ? 1 : 0, now = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancel));
+        cache.TryRemove(clientKey, out _);
+    }
+
+    private Tenant ToTenant(TenantRow row) => new()
+    {
+        ClientKey = row.client_key,
+        AppKey = row.app_key,
+        BaseUrl = new Uri(row.base_url),
+        DisplayUrl = row.display_url,
+        ProductType = row.product_type,
+        Description = row.description,
+        CloudId = row.cloud_id,
+        ServerVersion = row.server_version,
+        PluginsVersion = row.plugins_version,
+        SharedSecret = protector.Unprotect(row.shared_secret),
+        Enabled = row.enabled != 0,
+        InstalledAt = DateTimeOffset.FromUnixTimeMilliseconds(row.installed_at_ms),
+        UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(row.updated_at_ms),
+        UninstalledAt = row.uninstalled_at_ms is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
+    };
+}
