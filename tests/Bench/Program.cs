@@ -1,1 +1,47 @@
-System.Console.WriteLine();
+using ConnectAddon.Bench;
+
+const string Usage = """
+    usage: dotnet run -c Release --project tests/Bench -- <benchmark> [options]
+
+    benchmarks:
+      webhooks   POST /webhooks/issue-updated to the real app over HTTP on 127.0.0.1
+                 --requests N      measured requests (default 5000)
+                 --concurrency C   requests in flight at once (default 8)
+                 --warmup W        requests sent first and not measured (default 300)
+    """;
+
+if (args.Length == 0 || args[0] != "webhooks")
+{
+    Console.Error.WriteLine(args.Length == 0 ? "No benchmark named." : $"Unknown benchmark '{args[0]}'.");
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+if (WebhookBenchOptions.TryParse(args.AsSpan(1), out var options, out var problem) is false)
+{
+    Console.Error.WriteLine(problem);
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true; // let the benchmark unwind and clean up its child process and temp folder
+    stop.Cancel();
+};
+
+try
+{
+    return await new WebhookBenchmark(options).RunAsync(stop.Token);
+}
+catch (Exception) when (stop.IsCancellationRequested)
+{
+    // Ctrl+C reaches the app too, so requests in flight may fail in any way once cancelled.
+    Console.Error.WriteLine("Cancelled.");
+    return 130;
+}
+catch (BenchmarkFailedException failed)
+{
+    Console.Error.WriteLine($"Benchmark failed: {failed.Message}");
+    return 1;
+}

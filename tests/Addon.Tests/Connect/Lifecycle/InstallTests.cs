@@ -1,0 +1,236 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using ConnectAddon.TestKit;
+using ConnectAddon.Tests.Support;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace ConnectAddon.Tests.Connect.Lifecycle;
+
+/// <summary>
+/// The signed install (RS256, key from the install key server by kid) as Jira performs it, with WireMock.Net
+/// as Atlassian's key server; reinstall, uninstall, and every way an install can be forged or malformed.
+/// </summary>
+public class InstallTests
+{
+    private AddonHost host = null!;
+
+    [SetUp]
+    public void Start() => host = new AddonHost();
+
+    [TearDown]
+    public void Stop() => host.Dispose();
+
+    private static JsonObject InstalledBody(string clientKey = "client-1", string? secret = null) =>
+        LifecycleBody.For("installed", AddonHost.AppKey, clientKey, "https://acme.atlassian.net", secret ?? LifecycleBody.NewSharedSecret());
+
+    private Task<HttpResponseMessage> Webhook(JiraSite site) =>
+        host.PostJsonAsync("/webhooks/issue-updated",
+            """{"webhookEvent":"jira:issue_updated","issue":{"id":"10001","key":"ACME-1"}}""", site.Token("POST", "/webhooks/issue-updated"));
+
+    [Test]
+    public async Task SignedInstall_StoresTheTenant_AndItsWebhooksAreAccepted()
+    {
+        var site = await host.InstallAsync("client-1");
+
+        var row = (await host.QueryAsync<(string BaseUrl, string AppKey, string Secret, long? Uninstalled)>(
+            "SELECT base_url, app_key, shared_secret, uninstalled_at_ms FROM tenants WHERE client_key = 'client-1'")).Single();
+        Assert.That(row.BaseUrl, Is.EqualTo("https://acme.atlassian.net/"));
+        Assert.That(row.AppKey, Is.EqualTo(AddonHost.AppKey));
+        Assert.That(row.Uninstalled, Is.Null);
+        using var response = await Webhook(site);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+    }
+
+    [Test]
+    public async Task SharedSecret_IsEncryptedAtRest()
+    {
+        var site = await host.InstallAsync("client-1");
+
+        var stored = await host.ScalarAsync<string>("SELECT shared_secret FROM tenants");
+        Assert.That(stored, Does.Not.Contain(site.SharedSecret));
+        var databaseBytes = await File.ReadAllBytesAsync(host.DatabaseFile);
+        var walFile = host.DatabaseFile + "-wal";
+        var walBytes = File.Exists(walFile) ? await File.ReadAllBytesAsync(walFile) : [];
+        Assert.That(Encoding.UTF8.GetString(databaseBytes) + Encoding.UTF8.GetString(walBytes), Does.Not.Contain(site.SharedSecret));
+    }
+
+    [Test]
+    public async Task InstallKey_IsFetchedOncePerKid()
+    {
+        await host.InstallAsync("client-1");
+        await host.InstallAsync("client-2");
+
+        var fetches = host.KeyServer.LogEntries.Count(e => e.RequestMessage?.Path == "/" + host.InstallKey.Kid);
+        Assert.That(fetches, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Reinstall_RotatesTheSecret_OldTokensAreRefused()
+    {
+        var first = await host.InstallAsync("client-1");
+        var installedAt = await host.ScalarAsync<long>("SELECT installed_at_ms FROM tenants");
+        var second = await host.InstallAsync("client-1");
+
+        using (var old = await Webhook(first))
+            await ApiErrorAssert.IsRefusal(old, HttpStatusCode.Unauthorized, "signature");
+        using (var fresh = await Webhook(second))
+            Assert.That(fresh.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(await host.ScalarAsync<long>("SELECT COUNT(*) FROM tenants"), Is.EqualTo(1));
+        Assert.That(await host.ScalarAsync<long>("SELECT installed_at_ms FROM tenants"), Is.EqualTo(installedAt));
+    }
+
+    [Test]
+    public async Task Uninstall_IsASoftDelete_TheTenantIsRefusedButItsDataStays()
+    {
+        var site = await host.InstallAsync("client-1");
+        using (await Webhook(site)) { }
+
+        using (var response = await host.SendInstallAsync("uninstalled", LifecycleBody.For("uninstalled", AddonHost.AppKey, "client-1", site.BaseUrl)))
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+
+        Assert.That(await host.ScalarAsync<long>("SELECT COUNT(*) FROM tenants WHERE uninstalled_at_ms IS NOT NULL"), Is.EqualTo(1));
+        Assert.That(await host.ScalarAsync<long>("SELECT COUNT(*) FROM dirty_issues"), Is.EqualTo(1));
+        using var refused = await Webhook(site);
+        await ApiErrorAssert.IsRefusal(refused, HttpStatusCode.Unauthorized, "not an installed tenant");
+    }
+
+    [Test]
+    public async Task InstallAfterUninstall_ReactivatesTheTenant()
+    {
+        await host.InstallAsync("client-1");
+        using (await host.SendInstallAsync("uninstalled", LifecycleBody.For("uninstalled", AddonHost.AppKey, "client-1", "https://acme.atlassian.net"))) { }
+        var again = await host.InstallAsync("client-1");
+
+        using var response = await Webhook(again);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+    }
+
+    [Test]
+    public async Task UninstallOfAnUnknownTenant_Is204AndChangesNothing()
+    {
+        var before = await host.SnapshotAsync();
+        using var response = await host.SendInstallAsync("uninstalled", LifecycleBody.For("uninstalled", AddonHost.AppKey, "never-installed", "https://x.atlassian.net"));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(await host.SnapshotAsync(), Is.EqualTo(before));
+    }
+
+    private static IEnumerable<TestCaseData> ForgedInstalls()
+    {
+        TestCaseData Case(string name, Func<AddonHost, JsonObject, Task<HttpResponseMessage>> send, HttpStatusCode status, string reason) =>
+            new TestCaseData(send, status, reason).SetName(name);
+
+        yield return Case("An unsigned install is refused", (h, b) => h.PostJsonAsync("/lifecycle/installed", b.ToJsonString(), null), HttpStatusCode.Unauthorized, "signed");
+        yield return Case("An install with alg none is refused",
+            (h, b) => h.SendInstallAsync("installed", b, TokenMinter.Unsigned(TokenMinter.Claims("client-1", Qsh.Of("POST", "/lifecycle/installed")))), HttpStatusCode.Unauthorized, "RS256");
+        yield return Case("An install signed HS256 with the body's own secret is refused",
+            (h, b) => h.SendInstallAsync("installed", b, TokenMinter.Hs256(b["sharedSecret"]!.GetValue<string>(), TokenMinter.Claims("client-1", Qsh.Of("POST", "/lifecycle/installed")))), HttpStatusCode.Unauthorized, "RS256");
+        yield return Case("An install signed HS256 with the public key as secret is refused (RS/HS confusion)",
+            (h, b) => h.SendInstallAsync("installed", b, TokenMinter.WithHeader(new JsonObject { ["alg"] = "HS256", ["kid"] = h.InstallKey.Kid },
+                TokenMinter.Claims("client-1", Qsh.Of("POST", "/lifecycle/installed")), Encoding.UTF8.GetBytes(h.InstallKey.PublicKeyPem))), HttpStatusCode.Unauthorized, "RS256");
+        yield return Case("An install signed by a key the key server does not hold is refused", (h, b) =>
+        {
+            using var stranger = new InstallKeyPair(h.InstallKey.Kid);
+            var claims = TokenMinter.Claims("client-1", Qsh.Of("POST", "/lifecycle/installed"));
+            claims["aud"] = AddonHost.BaseUrl;
+            return h.SendInstallAsync("installed", b, TokenMinter.Rs256(stranger.Rsa, h.InstallKey.Kid, claims));
+        }, HttpStatusCode.Unauthorized, "signature");
+        yield return Case("An install whose kid is unknown to the key server is refused", (h, b) =>
+        {
+            using var unknown = new InstallKeyPair("unknown-kid");
+            var claims = TokenMinter.Claims("client-1", Qsh.Of("POST", "/lifecycle/installed"));
+            claims["aud"] = AddonHost.BaseUrl;
+            return h.SendInstallAsync("installed", b, TokenMinter.Rs256(unknown.Rsa, unknown.Kid, claims));
+        }, HttpStatusCode.Unauthorized, "no key");
+        yield return Case("An install with a kid that is no key id is refused", (h, b) =>
+        {
+            var claims = TokenMinter.Claims("client-1", Qsh.Of("POST", "/lifecycle/installed"));
+            return h.SendInstallAsync("installed", b, TokenMinter.Rs256(h.InstallKey.Rsa, "../../etc/passwd?x=1", claims));
+        }, HttpStatusCode.Unauthorized, "kid");
+        yield return Case("An install for another app's audience is refused",
+            (h, b) => h.SendInstallAsync("installed", b, claims: c => { c["aud"] = "https://evil.example"; return c; }), HttpStatusCode.Unauthorized, "aud");
+        yield return Case("An install without audience is refused",
+            (h, b) => h.SendInstallAsync("installed", b, claims: c => { c.Remove("aud"); return c; }), HttpStatusCode.Unauthorized, "aud");
+        yield return Case("An install whose iss is not the body's clientKey is refused",
+            (h, b) => h.SendInstallAsync("installed", b, claims: c => { c["iss"] = "client-2"; return c; }), HttpStatusCode.Unauthorized, "clientKey");
+        yield return Case("An expired install is refused",
+            (h, b) => h.SendInstallAsync("installed", b, claims: c => { c["exp"] = DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds(); return c; }), HttpStatusCode.Unauthorized, "expired");
+        yield return Case("An install with the qsh of another route is refused",
+            (h, b) => h.SendInstallAsync("installed", b, claims: c => { c["qsh"] = Qsh.Of("POST", "/lifecycle/uninstalled"); return c; }), HttpStatusCode.Unauthorized, "qsh");
+        yield return Case("An install with a context token qsh is refused",
+            (h, b) => h.SendInstallAsync("installed", b, claims: c => { c["qsh"] = "context-qsh"; return c; }), HttpStatusCode.Unauthorized, "context");
+        yield return Case("An install body with the uninstalled eventType is refused",
+            (h, b) => { b["eventType"] = "uninstalled"; return h.SendInstallAsync("installed", b); }, HttpStatusCode.BadRequest, "eventType");
+        yield return Case("An install for another app key is refused",
+            (h, b) => { b["key"] = "someone-elses-app"; return h.SendInstallAsync("installed", b); }, HttpStatusCode.BadRequest, "key");
+        yield return Case("An install without sharedSecret is refused",
+            (h, b) => { b.Remove("sharedSecret"); return h.SendInstallAsync("installed", b); }, HttpStatusCode.BadRequest, "sharedSecret");
+        yield return Case("An install without clientKey is refused",
+            (h, b) => { b.Remove("clientKey"); return h.SendInstallAsync("installed", b); }, HttpStatusCode.BadRequest, "clientKey");
+        yield return Case("An install with a baseUrl that is no URL is refused",
+            (h, b) => { b["baseUrl"] = "javascript:alert(1)"; return h.SendInstallAsync("installed", b); }, HttpStatusCode.BadRequest, "baseUrl");
+        yield return Case("An install with malformed JSON is refused", (h, b) =>
+        {
+            var claims = TokenMinter.Claims("client-1", Qsh.Of("POST", "/lifecycle/installed"));
+            claims["aud"] = AddonHost.BaseUrl;
+            return h.PostJsonAsync("/lifecycle/installed", "{\"clientKey\": \"client-1\",", TokenMinter.Rs256(h.InstallKey.Rsa, h.InstallKey.Kid, claims));
+        }, HttpStatusCode.BadRequest, "not valid JSON");
+        yield return Case("An oversized install body is refused",
+            (h, b) => { b["description"] = new string('x', 100_000); return h.SendInstallAsync("installed", b); }, HttpStatusCode.RequestEntityTooLarge, "at most");
+        yield return Case("An install signed as a webhook from Jira (HS256 with the secret in the body) is refused on uninstall too",
+            (h, b) => h.SendInstallAsync("uninstalled", LifecycleBody.For("uninstalled", AddonHost.AppKey, "client-1", "https://acme.atlassian.net"),
+                TokenMinter.Hs256("secret-secret-secret-secret-secret-secret", TokenMinter.Claims("client-1", Qsh.Of("POST", "/lifecycle/uninstalled")))), HttpStatusCode.Unauthorized, "RS256");
+    }
+
+    [TestCaseSource(nameof(ForgedInstalls))]
+    public async Task ForgedOrMalformedInstall_IsRefusedWithAReasonAndChangesNothing(
+        Func<AddonHost, JsonObject, Task<HttpResponseMessage>> send, HttpStatusCode status, string reason)
+    {
+        var before = await host.SnapshotAsync();
+        using var response = await send(host, InstalledBody());
+        await ApiErrorAssert.IsRefusal(response, status, reason);
+        Assert.That(await host.SnapshotAsync(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task ForgedInstall_CannotReplaceAnInstalledTenantsSecret()
+    {
+        var site = await host.InstallAsync("client-1");
+        using (var forged = await host.PostJsonAsync("/lifecycle/installed", InstalledBody("client-1", "attacker-secret-attacker-secret-attacker").ToJsonString(),
+                   TokenMinter.Hs256(site.SharedSecret, TokenMinter.Claims("client-1", Qsh.Of("POST", "/lifecycle/installed")))))
+            Assert.That(forged.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+
+        using var response = await Webhook(site);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+    }
+
+    [Test]
+    public async Task KeyServerFailing_IsA503AskingForARetry_AndChangesNothing()
+    {
+        using var other = new InstallKeyPair("failing-kid");
+        host.KeyServer.Given(Request.Create().WithPath("/failing-kid").UsingGet()).RespondWith(Response.Create().WithStatusCode(500));
+        var claims = TokenMinter.Claims("client-1", Qsh.Of("POST", "/lifecycle/installed"));
+        claims["aud"] = AddonHost.BaseUrl;
+        var before = await host.SnapshotAsync();
+
+        using var response = await host.SendInstallAsync("installed", InstalledBody(), TokenMinter.Rs256(other.Rsa, other.Kid, claims));
+
+        await ApiErrorAssert.IsRefusal(response, HttpStatusCode.ServiceUnavailable, "try the install again");
+        Assert.That(await host.SnapshotAsync(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task KeyServerTooSlow_TimesOutAsA503()
+    {
+        using var other = new InstallKeyPair("slow-kid");
+        host.KeyServer.Given(Request.Create().WithPath("/slow-kid").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody(other.PublicKeyPem).WithDelay(TimeSpan.FromSeconds(20)));
+        var claims = TokenMinter.Claims("client-1", Qsh.Of("POST", "/lifecycle/installed"));
+        claims["aud"] = AddonHost.BaseUrl;
+
+        using var response = await host.SendInstallAsync("installed", InstalledBody(), TokenMinter.Rs256(other.Rsa, other.Kid, claims));
+
+        await ApiErrorAssert.IsRefusal(response, HttpStatusCode.ServiceUnavailable, "could not be reached");
+    }
+}

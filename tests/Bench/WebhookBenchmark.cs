@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using ConnectAddon.TestKit;
+
+namespace ConnectAddon.Bench;
+
+/// <summary>
+/// <c>webhooks</c>: starts the install key server and the real app, installs a tenant with a signed install, sends
+/// warm-up then measured <c>POST /webhooks/issue-updated</c> requests from C concurrent workers over one
+/// HttpClient, checks the database recorded every 204, and prints throughput, latency and the app's memory.
+/// </summary>
+public sealed class WebhookBenchmark(WebhookBenchOptions options)
+{
+    public const string AppKey = "bench-app";
+    public const double TargetP99Ms = 20;
+    private const int MaxErrorSamples = 5;
+
+    public async Task<int> RunAsync(CancellationToken cancel)
+    {
+        var layout = RepoLayout.Find();
+        Console.WriteLine($"Addon: {layout.AddonDll} ({layout.Configuration})");
+        Console.WriteLine($"Benchmark: webhooks {options}  (POST {WebhookRequests.Path}, {WebhookRequests.IssueCount} distinct issues)");
+
+        await using var keyServer = await InstallKeyServer.StartAsync(cancel);
+        await using var addon = AddonProcess.Start(layout, AppKey, keyServer.BaseUrl);
+        Console.WriteLine($"App: pid {addon.ProcessId} at {addon.BaseUrlText}, install keys at {keyServer.BaseUrl}, database {addon.DatabasePath}");
+        using var http = CreateClient(options.Concurrency);
+
+        var startup = Stopwatch.StartNew();
+        await addon.WaitUntilHealthyAsync(http, cancel);
+        Console.WriteLine($"App healthy after {startup.Elapsed.TotalSeconds:0.00} s");
+
+        var clientKey = Guid.NewGuid().ToString();
+        var sharedSecret = LifecycleBody.NewSharedSecret();
+        await SignedInstall.InstallAsync(http, addon, keyServer.Keys, AppKey, clientKey, sharedSecret, cancel);
+        Console.WriteLine($"Installed tenant {clientKey} ({SignedInstall.SiteBaseUrl}) with a signed install");
+
+        var requests = new WebhookRequests(addon.BaseUrl, clientKey, sharedSecret);
+        var warmup = await RunPhaseAsync(http, requests, first: 0, options.Warmup, cancel);
+        Console.WriteLine($"Warm-up: {warmup.Requests} requests, {warmup.Errors} errors, {warmup.Elapsed.TotalSeconds:0.00} s");
+        PrintErrorSamples(warmup);
+
+        var appCpuBefore = addon.CpuTime();
+        var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var appLinesBefore = addon.OutputLines;
+        var measured = await RunPhaseAsync(http, requests, first: options.Warmup, options.Requests, cancel);
+        var appCpu = addon.CpuTime() - appCpuBefore;
+        var ownCpu = Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore;
+        var appLines = addon.OutputLines - appLinesBefore;
+        var peak = addon.PeakWorkingSet();
+
+        var successes = warmup.Successes + measured.Successes;
+        var expectedIssues = Math.Min(WebhookRequests.IssueCount, (long)options.Warmup + options.Requests);
+        var recorded = RecordedWork.Read(addon.DatabasePath, clientKey);
+        var recordedOk = warmup.Errors + measured.Errors > 0 || recorded.Matches(successes, expectedIssues);
+
+        var report = LatencyReport.Of(measured);
+        Console.WriteLine();
+        Console.WriteLine($"webhooks {options}");
+        report.Print(Console.Out);
+        var seconds = measured.Elapsed.TotalSeconds;
+        Console.WriteLine($"  app CPU      {appCpu.TotalSeconds:0.00} s ({appCpu.TotalSeconds / seconds:0.00} cores); benchmark CPU {ownCpu.TotalSeconds:0.00} s ({ownCpu.TotalSeconds / seconds:0.00} cores); {Environment.ProcessorCount} cores");
+        Console.WriteLine($"  app memory   peak working set {(peak is { } bytes ? $"{bytes / (1024.0 * 1024):0.0} MiB (VmHWM)" : "unknown")}");
+        Console.WriteLine($"  app output   {appLines} log lines during the measured phase");
+        Console.WriteLine($"  recorded     {recorded.Deliveries} deliveries, {recorded.Issues} issues, change_seq total {recorded.ChangeSeqTotal} " +
+            $"(expected {successes}, {successes}, {expectedIssues}{(recordedOk ? "" : " - MISMATCH")})");
+        Console.WriteLine($"  target       p99 < {TargetP99Ms} ms: {(report.P99Ms < TargetP99Ms ? "met" : "NOT met")}");
+        PrintErrorSamples(measured);
+
+        return warmup.Errors + measured.Errors == 0 && recordedOk ? 0 : 1;
+    }
+
+    /// <summary>Sends requests number <paramref name="first"/> … first+count-1 from C workers sharing one counter.</summary>
+    private async Task<PhaseResult> RunPhaseAsync(HttpClient http, WebhookRequests requests, long first, int count, CancellationToken cancel)
+    {
+        var latencies = new long[count];
+        var errorSamples = new ConcurrentQueue<string>();
+        var next = -1;
+        var errors = 0;
+
+        async Task Worker()
+        {
+            for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+            {
+                using var request = requests.Create(first + i);
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await http.SendAsync(request, cancel);
+                    latencies[i] = Stopwatch.GetTimestamp() - started;
+                    if (response.StatusCode != HttpStatusCode.NoContent)
+                    {
+                        Interlocked.Increment(ref errors);
+                        if (errorSamples.Count < MaxErrorSamples)
+                            errorSamples.Enqueue($"{(int)response.StatusCode} {response.ReasonPhrase}: {await response.Content.ReadAsStringAsync(cancel)}");
+                    }
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancel.IsCancellationRequested)
+                {
+                    latencies[i] = Stopwatch.GetTimestamp() - started;
+                    Interlocked.Increment(ref errors);
+                    if (errorSamples.Count < MaxErrorSamples)
+                        errorSamples.Enqueue($"{e.GetType().Name}: {e.Message}");
+                }
+            }
+        }
+
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(Worker, cancel)));
+        return new PhaseResult(latencies, errors, [.. errorSamples], clock.Elapsed);
+    }
+
+    private static HttpClient CreateClient(int concurrency) => new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = concurrency,
+        UseProxy = false, // only ever 127.0.0.1, whatever HTTP_PROXY says
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+    })
+    {
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+
+    private static void PrintErrorSamples(PhaseResult phase)
+    {
+        foreach (var sample in phase.ErrorSamples)
+            Console.WriteLine($"  error: {sample}");
+    }
+}
