@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ConnectAddon.Bench;
 
 const string Usage = """
@@ -16,19 +17,17 @@ if (args.Length == 0 || args[0] != "webhooks")
     Console.Error.WriteLine(Usage);
     return 2;
 }
-if (WebhookBenchOptions.TryParse(args.AsSpan(1), out var options, out var problem) is false)
+if (!WebhookBenchOptions.TryParse(args.AsSpan(1), out var options, out var problem))
 {
     Console.Error.WriteLine(problem);
     Console.Error.WriteLine(Usage);
     return 2;
 }
 
+// Ctrl+C and SIGTERM let the benchmark unwind, so it stops its child process and deletes its temp folder.
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true; // let the benchmark unwind and clean up its child process and temp folder
-    stop.Cancel();
-};
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 try
 {
@@ -44,4 +43,10 @@ catch (BenchmarkFailedException failed)
 {
     Console.Error.WriteLine($"Benchmark failed: {failed.Message}");
     return 1;
+}
+
+void Stop(PosixSignalContext signal)
+{
+    signal.Cancel = true;
+    stop.Cancel();
 }

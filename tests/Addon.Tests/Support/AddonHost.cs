@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using ConnectAddon.TestKit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -20,9 +21,13 @@ public sealed class AddonHost : WebApplicationFactory<Program>
     public const string BaseUrl = "https://addon.example.test";
     private readonly Dictionary<string, string?> settings;
 
-    public AddonHost(Dictionary<string, string?>? overrides = null)
+    private readonly bool ownsDataDirectory;
+
+    /// <param name="dataDirectory">An existing data folder to start on (a restart); by default a new one, deleted on dispose.</param>
+    public AddonHost(Dictionary<string, string?>? overrides = null, string? dataDirectory = null)
     {
-        DataDirectory = Path.Combine(Path.GetTempPath(), "addon-tests", Guid.NewGuid().ToString("N"));
+        ownsDataDirectory = dataDirectory is null;
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "addon-tests", Guid.NewGuid().ToString("N"));
         KeyServer = WireMockServer.Start();
         InstallKey = new InstallKeyPair();
         ServeInstallKey(InstallKey);
@@ -43,6 +48,9 @@ public sealed class AddonHost : WebApplicationFactory<Program>
     public WireMockServer KeyServer { get; }
     public InstallKeyPair InstallKey { get; }
 
+    /// <summary>Everything the app logged, at every level.</summary>
+    public LogCapture Logs { get; } = new();
+
     public void ServeInstallKey(InstallKeyPair key) =>
         KeyServer.Given(Request.Create().WithPath("/" + key.Kid).UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/plain").WithBody(key.PublicKeyPem));
@@ -51,6 +59,7 @@ public sealed class AddonHost : WebApplicationFactory<Program>
     {
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>(_ => true));
     }
 
     /// <summary>Installs a site as Jira does (RS256 signed install) and returns it; asserts the app accepted it.</summary>
@@ -90,6 +99,7 @@ public sealed class AddonHost : WebApplicationFactory<Program>
         KeyServer.Dispose();
         InstallKey.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        if (ownsDataDirectory)
+            try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 }
