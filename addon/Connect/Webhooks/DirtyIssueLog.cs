@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Threading.Channels;
 using ConnectAddon.Storage;
 using Dapper;
 
@@ -6,36 +8,103 @@ namespace ConnectAddon.Connect.Webhooks;
 /// <summary>
 /// The durable record of "issue X of tenant T changed", which the sync engine consumes. One row per issue:
 /// repeats coalesce into it and raise its <c>change_seq</c>. A delivery seen before (same
-/// <c>X-Atlassian-Webhook-Identifier</c>) changes nothing. Both happen in one transaction, committed before 204.
+/// <c>X-Atlassian-Webhook-Identifier</c>) changes nothing.
+/// <para>
+/// Writes go through one writer that commits whatever has queued up in a single transaction (group commit):
+/// SQLite has one write lock, and letting each request fight for it means sleeping in its busy handler
+/// (tens to hundreds of milliseconds) under load. Each caller's task completes only after the commit that holds
+/// its record, so a 204 still means "stored durably".
+/// </para>
 /// </summary>
-public sealed class DirtyIssueLog(Database database, TimeProvider clock)
+public sealed class DirtyIssueLog : IAsyncDisposable
 {
-    public async Task<bool> RecordAsync(string clientKey, string? deliveryId, WebhookNotice notice, CancellationToken cancel)
+    private const int MaxBatch = 256;
+    private readonly Database database;
+    private readonly TimeProvider clock;
+    private readonly ILogger<DirtyIssueLog> logger;
+    private readonly Channel<PendingRecord> queue = Channel.CreateUnbounded<PendingRecord>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task writer;
+
+    public DirtyIssueLog(Database database, TimeProvider clock, ILogger<DirtyIssueLog> logger)
+    {
+        this.database = database;
+        this.clock = clock;
+        this.logger = logger;
+        writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <returns>False when the delivery was recorded before (a retry), true when this call recorded it.</returns>
+    public Task<bool> RecordAsync(string clientKey, string? deliveryId, WebhookNotice notice, CancellationToken cancel)
+    {
+        var pending = new PendingRecord(clientKey, deliveryId, notice);
+        if (!queue.Writer.TryWrite(pending))
+            throw new InvalidOperationException("The node is shutting down.");
+        // A caller that gives up still has its record written; Jira's retry of it is then recognised as a repeat.
+        return pending.Stored.Task.WaitAsync(cancel);
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<PendingRecord>(MaxBatch);
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next))
+                batch.Add(next);
+            try
+            {
+                await WriteAsync(batch);
+            }
+            catch (Exception batchFailure)
+            {
+                // One bad record must not fail its neighbours: retry each alone, and fail only those that still fail.
+                logger.LogWarning(batchFailure, "Recording {Count} webhooks together failed; recording them one by one", batch.Count);
+                foreach (var single in batch)
+                {
+                    try { await WriteAsync([single]); }
+                    catch (Exception e) { single.Stored.TrySetException(e); }
+                }
+            }
+        }
+    }
+
+    private async Task WriteAsync(IReadOnlyList<PendingRecord> records)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenAsync(cancel);
-        await using var transaction = await connection.BeginTransactionAsync(cancel);
-        if (deliveryId is not null)
+        var results = new bool[records.Count];
+        await using (var connection = await database.OpenAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
         {
-            var fresh = await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO webhook_deliveries (client_key, delivery_id, received_at_ms) VALUES (@clientKey, @deliveryId, @now) ON CONFLICT DO NOTHING",
-                new { clientKey, deliveryId, now }, transaction, cancellationToken: cancel));
+            for (var i = 0; i < records.Count; i++)
+                results[i] = await WriteOneAsync(connection, transaction, records[i], now);
+            await transaction.CommitAsync();
+        }
+        for (var i = 0; i < records.Count; i++)
+            records[i].Stored.TrySetResult(results[i]);
+    }
+
+    private static async Task<bool> WriteOneAsync(DbConnection connection, DbTransaction transaction, PendingRecord record, long now)
+    {
+        if (record.DeliveryId is not null)
+        {
+            var fresh = await connection.ExecuteAsync(
+                "INSERT INTO webhook_deliveries (client_key, delivery_id, received_at_ms) VALUES (@ClientKey, @DeliveryId, @now) ON CONFLICT DO NOTHING",
+                new { record.ClientKey, record.DeliveryId, now }, transaction);
             if (fresh == 0)
                 return false;
         }
-        if (notice.IssueId is not null)
+        if (record.Notice.IssueId is not null)
         {
-            await connection.ExecuteAsync(new CommandDefinition("""
+            await connection.ExecuteAsync("""
                 INSERT INTO dirty_issues (client_key, issue_id, issue_key, last_event, change_seq, first_seen_at_ms, last_seen_at_ms)
-                VALUES (@clientKey, @IssueId, @IssueKey, @EventName, 1, @now, @now)
+                VALUES (@ClientKey, @IssueId, @IssueKey, @EventName, 1, @now, @now)
                 ON CONFLICT (client_key, issue_id) DO UPDATE SET
                     issue_key = COALESCE(excluded.issue_key, dirty_issues.issue_key),
                     last_event = excluded.last_event,
                     change_seq = dirty_issues.change_seq + 1,
                     last_seen_at_ms = excluded.last_seen_at_ms
-                """, new { clientKey, notice.IssueId, notice.IssueKey, notice.EventName, now }, transaction, cancellationToken: cancel));
+                """, new { record.ClientKey, record.Notice.IssueId, record.Notice.IssueKey, record.Notice.EventName, now }, transaction);
         }
-        await transaction.CommitAsync(cancel);
         return true;
     }
 
@@ -46,5 +115,17 @@ public sealed class DirtyIssueLog(Database database, TimeProvider clock)
         await using var connection = await database.OpenAsync(cancel);
         return await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM webhook_deliveries WHERE received_at_ms < @cutoff", new { cutoff }, cancellationToken: cancel));
+    }
+
+    /// <summary>At shutdown, records already accepted are written before the process ends.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await writer;
+    }
+
+    private sealed record PendingRecord(string ClientKey, string? DeliveryId, WebhookNotice Notice)
+    {
+        public TaskCompletionSource<bool> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -66,6 +66,47 @@ public class WebhookRecordingTests
     }
 
     [Test]
+    public async Task ManyConcurrentDeliveries_WithRetriesAmongThem_AreEachRecordedExactlyOnce()
+    {
+        // 300 deliveries over 20 issues, each sent twice at once (a retry racing its original).
+        var sends = Enumerable.Range(0, 300).SelectMany(n => new[] { n, n }).Select(async n =>
+        {
+            using var response = await Send("issue-updated", Body("jira:issue_updated", (10000 + n % 20).ToString()), "delivery-" + n);
+            return response.StatusCode;
+        });
+        var statuses = await Task.WhenAll(sends);
+
+        Assert.That(statuses, Is.All.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(await host.ScalarAsync<long>("SELECT COUNT(*) FROM webhook_deliveries"), Is.EqualTo(300));
+        Assert.That(await host.ScalarAsync<long>("SELECT COUNT(*) FROM dirty_issues"), Is.EqualTo(20));
+        Assert.That(await host.ScalarAsync<long>("SELECT SUM(change_seq) FROM dirty_issues"), Is.EqualTo(300));
+    }
+
+    [Test]
+    public async Task RecordedWebhook_SurvivesARestartOfTheApp()
+    {
+        var folder = Directory.CreateTempSubdirectory("addon-restart-").FullName;
+        try
+        {
+            using (var first = new AddonHost(dataDirectory: folder))
+            {
+                var installed = await first.InstallAsync();
+                using var response = await first.PostJsonAsync("/webhooks/issue-updated", Body("jira:issue_updated", "10001").ToJsonString(),
+                    installed.Token("POST", "/webhooks/issue-updated"));
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+            }
+
+            using var restarted = new AddonHost(dataDirectory: folder);
+            Assert.That(await restarted.ScalarAsync<string>("SELECT issue_id FROM dirty_issues"), Is.EqualTo("10001"));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
     public async Task SameIssueIdOnTwoTenants_IsRecordedSeparatelyPerTenant()
     {
         var other = await host.InstallAsync(siteBaseUrl: "https://globex.atlassian.net");
