@@ -12,6 +12,8 @@ namespace ConnectAddon.Bench;
 public sealed class AddonProcess : IAsyncDisposable
 {
     private static readonly TimeSpan HealthLimit = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan HealthPollInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan DeleteRetryInterval = TimeSpan.FromMilliseconds(200);
 
     private readonly Process process;
     private readonly string dataDirectory;
@@ -108,7 +110,7 @@ public sealed class AddonProcess : IAsyncDisposable
             {
                 last = e.Message;
             }
-            await Task.Delay(100, cancel);
+            await Task.Delay(HealthPollInterval, cancel);
         }
         throw new BenchmarkFailedException($"GET {health} did not answer 200 within {HealthLimit.TotalSeconds:0} s (last: {last}).");
     }
@@ -207,7 +209,7 @@ public sealed class AddonProcess : IAsyncDisposable
                     Console.Error.WriteLine($"Could not delete the temporary folder {path}: {e.Message}");
                     return;
                 }
-                Thread.Sleep(200);
+                Thread.Sleep(DeleteRetryInterval);
             }
         }
     }
