@@ -5,21 +5,8 @@ using ConnectAddon.Tests.Support;
 namespace ConnectAddon.Tests.Connect.Lifecycle;
 
 /// <summary><c>enabled</c> and <c>disabled</c> are signed with the tenant's shared secret, not by the install key server.</summary>
-public class EnableDisableTests
+public class EnableDisableTests : InstalledSiteTest
 {
-    private AddonHost host = null!;
-    private JiraSite site = null!;
-
-    [SetUp]
-    public async Task Install()
-    {
-        host = new AddonHost();
-        site = await host.InstallAsync();
-    }
-
-    [TearDown]
-    public void Stop() => host.Dispose();
-
     private Task<HttpResponseMessage> Send(string eventType, string token, string? clientKey = null) =>
         host.PostJsonAsync("/lifecycle/" + eventType,
             LifecycleBody.For(eventType, AddonHost.AppKey, clientKey ?? site.ClientKey, site.BaseUrl).ToJsonString(), token);

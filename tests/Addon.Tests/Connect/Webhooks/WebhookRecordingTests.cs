@@ -5,21 +5,8 @@ using ConnectAddon.Tests.Support;
 namespace ConnectAddon.Tests.Connect.Webhooks;
 
 /// <summary>What the sync engine will consume: which issue of which tenant changed, recorded durably before 204.</summary>
-public class WebhookRecordingTests
+public class WebhookRecordingTests : InstalledSiteTest
 {
-    private AddonHost host = null!;
-    private JiraSite site = null!;
-
-    [SetUp]
-    public async Task Install()
-    {
-        host = new AddonHost();
-        site = await host.InstallAsync();
-    }
-
-    [TearDown]
-    public void Dispose() => host.Dispose();
-
     internal static JsonObject Body(string webhookEvent, string issueId, string key = "ACME-1") => new()
     {
         ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
