@@ -1,0 +1,15 @@
+using System.Reflection;
+using JiraSim.Model;
+
+namespace JiraSim.Auth;
+
+/// <summary>
+/// Who is calling a site's REST API: the site, the acting user, and the app when the call carries a Connect JWT
+/// (then the user is the app's own user, accountType "app"). Set by <see cref="SiteRequestMiddleware"/>.
+/// </summary>
+public sealed record SimCaller(SimSite Site, SimUser User, SimApp? App)
+{
+    public static ValueTask<SimCaller?> BindAsync(HttpContext context, ParameterInfo parameter) =>
+        ValueTask.FromResult<SimCaller?>(context.Features.Get<SimCaller>()
+            ?? throw new InvalidOperationException($"{parameter.Name}: not a site REST route."));
+}

@@ -1,0 +1,18 @@
+namespace JiraSim.Model;
+
+/// <summary>
+/// A person (or an app's own user) of a simulated site. <see cref="AccountType"/> is "atlassian" for people and
+/// "app" for the user an installed Connect app acts as, as on Jira Cloud.
+/// </summary>
+public sealed record SimUser
+{
+    public required string AccountId { get; init; }
+    public required string DisplayName { get; init; }
+    public string? Email { get; init; }
+    public bool IsAdmin { get; init; }
+    public string AccountType { get; init; } = "atlassian";
+    /// <summary>API tokens for HTTP basic authentication with <see cref="Email"/>.</summary>
+    public IReadOnlyList<string> ApiTokens { get; init; } = [];
+    /// <summary>Personal access tokens for <c>Authorization: Bearer</c>.</summary>
+    public IReadOnlyList<string> PersonalAccessTokens { get; init; } = [];
+}

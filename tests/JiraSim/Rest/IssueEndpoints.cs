@@ -1,0 +1,143 @@
+using System.Text.Json.Nodes;
+using JiraSim.Adf;
+using JiraSim.Auth;
+using JiraSim.Model;
+
+namespace JiraSim.Rest;
+
+/// <summary>Issue get, create, edit and delete (REST v3 "Issues").</summary>
+public static class IssueEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/issue/{issueIdOrKey}", Get);
+        api.MapPost("/issue", Create);
+        api.MapPut("/issue/{issueIdOrKey}", Edit);
+        api.MapDelete("/issue/{issueIdOrKey}", Delete);
+    }
+
+    private static IResult Get(string issueIdOrKey, SimCaller caller, HttpRequest request)
+    {
+        var site = caller.Site;
+        lock (site.Sync)
+        {
+            var issue = site.FindIssue(issueIdOrKey);
+            if (issue is null)
+                return JiraErrors.IssueNotFound();
+            var fields = FieldSelection.Parse(request.Query["fields"], allByDefault: true);
+            var properties = request.Query["properties"].SelectMany(p => (p ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries));
+            return Results.Json(IssueJson.Render(site, issue, fields, properties, request.Query["expand"]));
+        }
+    }
+
+    private static async Task<IResult> Create(SimCaller caller, HttpRequest request)
+    {
+        var (body, error) = await RequestJson.ReadObjectAsync(request);
+        if (error is not null)
+            return error;
+        if (body!["fields"] is not JsonObject fields)
+            return JiraErrors.BadRequest("The request must have 'fields'.");
+
+        var site = caller.Site;
+        SimProject? project;
+        SimIssueType? type;
+        lock (site.Sync)
+        {
+            project = Ref(fields["project"]) is { } p ? site.FindProject(p) : null;
+            type = project is null ? null : FindType(project, fields["issuetype"]);
+        }
+        var errors = new Dictionary<string, string>();
+        if (project is null)
+            errors["project"] = "Specify a valid project ID or key";
+        else if (type is null)
+            errors["issuetype"] = "Specify an issue type";
+        var summary = Text(fields["summary"]);
+        if (string.IsNullOrWhiteSpace(summary))
+            errors["summary"] = "You must specify a summary of the issue.";
+        else if (summary.Length > 255)
+            errors["summary"] = "Summary must be less than 255 characters.";
+        if (fields.ContainsKey("description") && fields["description"] is not null && AdfValidator.Validate(fields["description"]) is { } invalid)
+            errors["description"] = invalid;
+        var labels = Labels(fields["labels"], errors);
+        foreach (var unknown in fields.Select(f => f.Key).Except(["project", "issuetype", "summary", "description", "labels", "reporter"]))
+            errors[unknown] = $"Field '{unknown}' cannot be set. It is not on the appropriate screen, or unknown.";
+        if (errors.Count > 0)
+            return Results.Json(new { errorMessages = Array.Empty<string>(), errors }, statusCode: 400);
+
+        var issue = site.CreateIssue(caller.User, project!, type!, summary!, fields["description"], labels);
+        return Results.Json(new { id = issue.Id, key = issue.Key, self = $"{site.BaseUrlText}/rest/api/3/issue/{issue.Id}" }, statusCode: 201);
+    }
+
+    private static async Task<IResult> Edit(string issueIdOrKey, SimCaller caller, HttpRequest request)
+    {
+        var site = caller.Site;
+        SimIssue? issue;
+        SimProject? project;
+        lock (site.Sync)
+        {
+            issue = site.FindIssue(issueIdOrKey);
+            project = issue is null ? null : site.FindProject(issue.ProjectId);
+        }
+        if (issue is null || project is null)
+            return JiraErrors.IssueNotFound();
+        var (body, error) = await RequestJson.ReadObjectAsync(request);
+        if (error is not null)
+            return error;
+        var fields = body!["fields"] as JsonObject ?? [];
+
+        var errors = new Dictionary<string, string>();
+        string? summary = null;
+        if (fields.ContainsKey("summary"))
+        {
+            summary = Text(fields["summary"]);
+            if (string.IsNullOrWhiteSpace(summary))
+                errors["summary"] = "You must specify a summary of the issue.";
+        }
+        if (fields.ContainsKey("description") && fields["description"] is not null && AdfValidator.Validate(fields["description"]) is { } invalid)
+            errors["description"] = invalid;
+        SimIssueType? type = null;
+        if (fields.ContainsKey("issuetype") && (type = FindType(project, fields["issuetype"])) is null)
+            errors["issuetype"] = "The issue type selected is invalid.";
+        var labels = fields.ContainsKey("labels") ? Labels(fields["labels"], errors) : null;
+        foreach (var unknown in fields.Select(f => f.Key).Except(["summary", "description", "issuetype", "labels"]))
+            errors[unknown] = $"Field '{unknown}' cannot be set. It is not on the appropriate screen, or unknown.";
+        if (errors.Count > 0)
+            return Results.Json(new { errorMessages = Array.Empty<string>(), errors }, statusCode: 400);
+
+        site.EditIssue(caller.User, issue, summary, fields["description"], fields.ContainsKey("description"), type, labels);
+        return Results.NoContent();
+    }
+
+    private static IResult Delete(string issueIdOrKey, SimCaller caller)
+    {
+        var site = caller.Site;
+        SimIssue? issue;
+        lock (site.Sync)
+            issue = site.FindIssue(issueIdOrKey);
+        if (issue is null)
+            return JiraErrors.IssueNotFound();
+        site.DeleteIssue(caller.User, issue);
+        return Results.NoContent();
+    }
+
+    private static SimIssueType? FindType(SimProject project, JsonNode? reference) =>
+        reference is JsonObject o
+            ? project.IssueTypes.FirstOrDefault(t => (Text(o["id"]) is { } id && t.Id == id) || (Text(o["name"]) is { } name && t.Name == name))
+            : null;
+
+    private static string? Ref(JsonNode? reference) => reference is JsonObject o ? Text(o["id"]) ?? Text(o["key"]) : null;
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node is JsonValue n && n.TryGetValue<long>(out var l) ? l.ToString() : null;
+
+    private static List<string>? Labels(JsonNode? node, Dictionary<string, string> errors)
+    {
+        if (node is null)
+            return null;
+        if (node is not JsonArray array || array.Any(l => Text(l) is not { Length: > 0 } text || text.Contains(' ')))
+        {
+            errors["labels"] = "Labels must be a list of words without spaces.";
+            return null;
+        }
+        return array.Select(l => Text(l)!).ToList();
+    }
+}

@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using JiraSim.Faults;
+using JiraSim.Model;
+
+namespace JiraSim;
+
+/// <summary>Everything one simulator process holds: its sites, and per site the armed faults and write throttle.</summary>
+public sealed class SimulatorState(TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<string, SimSite> sites = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FaultInjector> faults = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PerIssueWriteThrottle> throttles = new(StringComparer.Ordinal);
+
+    public TimeProvider Clock { get; } = clock;
+    public IReadOnlyCollection<SimSite> Sites => sites.Values.ToList();
+
+    /// <summary>Sites are added once the server knows its address, since their base URLs contain it.</summary>
+    public void AddSite(SimSite site)
+    {
+        if (!sites.TryAdd(site.Key, site))
+            throw new InvalidOperationException($"Site {site.Key} exists.");
+        SiteAdded?.Invoke(site);
+    }
+
+    public event Action<SimSite>? SiteAdded;
+
+    public SimSite? FindSite(string? key) => key is not null && sites.TryGetValue(key, out var site) ? site : null;
+
+    public FaultInjector Faults(string siteKey) => faults.GetOrAdd(siteKey, _ => new FaultInjector());
+
+    public PerIssueWriteThrottle Throttle(string siteKey) => throttles.GetOrAdd(siteKey, _ => new PerIssueWriteThrottle(Clock));
+}

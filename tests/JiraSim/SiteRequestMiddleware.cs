@@ -1,0 +1,82 @@
+using JiraSim.Auth;
+using JiraSim.Faults;
+using JiraSim.Model;
+using JiraSim.Rest;
+using Microsoft.AspNetCore.Routing.Patterns;
+
+namespace JiraSim;
+
+/// <summary>
+/// In front of every site REST endpoint: find the site ({site} route value), count the request per endpoint,
+/// apply armed faults, authenticate, apply the per-issue write limit, then hand the handler a <see cref="SimCaller"/>.
+/// </summary>
+public sealed class SiteRequestMiddleware(RequestDelegate next, SimulatorState state)
+{
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var endpoint = http.GetEndpoint();
+        if (endpoint?.Metadata.GetMetadata<SiteRestEndpoint>() is null || endpoint is not RouteEndpoint route)
+        {
+            await next(http);
+            return;
+        }
+        var site = state.FindSite(http.Request.RouteValues["site"] as string);
+        if (site is null)
+        {
+            await JiraErrors.Status(404, "No such site.").ExecuteAsync(http);
+            return;
+        }
+
+        var name = EndpointName(http.Request.Method, route.RoutePattern);
+        site.Requests.Add(name);
+
+        var faults = state.Faults(site.Key);
+        if (faults.Take(name) is { } fault)
+        {
+            if (fault.Delay is { } delay)
+                await Task.Delay(delay, http.RequestAborted);
+            if (fault.Status is { } status)
+            {
+                if (fault.RetryAfterSeconds is { } seconds)
+                    http.Response.Headers.RetryAfter = seconds.ToString();
+                if (fault.RateLimitReason is { } reason)
+                    http.Response.Headers["RateLimit-Reason"] = reason;
+                await JiraErrors.Status(status, status == 429 ? "Rate limit exceeded." : "Injected failure.").ExecuteAsync(http);
+                return;
+            }
+        }
+
+        var (caller, refusal) = SimAuthenticator.Authenticate(http, site);
+        if (caller is null)
+        {
+            await JiraErrors.Unauthorized(refusal!).ExecuteAsync(http);
+            return;
+        }
+
+        if (faults.PerIssueWriteLimit && !HttpMethods.IsGet(http.Request.Method)
+            && http.Request.RouteValues["issueIdOrKey"] is string issueIdOrKey)
+        {
+            string? issueId;
+            lock (site.Sync)
+                issueId = site.FindIssue(issueIdOrKey)?.Id;
+            if (issueId is not null && state.Throttle(site.Key).TryWrite(issueId) is { } wait)
+            {
+                http.Response.Headers.RetryAfter = wait.ToString();
+                http.Response.Headers["RateLimit-Reason"] = "jira-per-issue-on-write";
+                await JiraErrors.Status(429, "Too many writes to this issue.").ExecuteAsync(http);
+                return;
+            }
+        }
+
+        http.Features.Set(caller);
+        await next(http);
+    }
+
+    /// <summary>"GET /rest/api/3/issue/{issueIdOrKey}": the route without the site prefix.</summary>
+    public static string EndpointName(string method, RoutePattern pattern)
+    {
+        var text = pattern.RawText ?? "";
+        const string prefix = "/{site}";
+        return method.ToUpperInvariant() + " " + (text.StartsWith(prefix, StringComparison.Ordinal) ? text[prefix.Length..] : text);
+    }
+}
