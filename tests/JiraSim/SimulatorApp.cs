@@ -1,3 +1,4 @@
+using JiraSim.Connect;
 using JiraSim.Rest;
 
 namespace JiraSim;
@@ -23,6 +24,9 @@ public static class SimulatorApp
         AccountEndpoints.Map(api);
         ProjectEndpoints.Map(api);
         PropertyEndpoints.Map(api);
+        SearchEndpoints.Map(api);
+        AttachmentEndpoints.Map(api);
+        ConnectEndpoints.Map(app);
         return app;
     }
 }
