@@ -20,7 +20,7 @@ public static class IssueJson
         Add("summary", () => issue.Summary);
         Add("description", () => issue.Description?.DeepClone());
         Add("issuetype", () => SiteJson.IssueType(site, type));
-        Add("project", () => SiteJson.Project(site, project, withIssueTypes: false));
+        Add("project", () => SiteJson.ProjectDetails(site, project));
         Add("labels", () => new JsonArray(issue.Labels.Select(l => (JsonNode)l).ToArray()));
         Add("reporter", () => SiteJson.UserOrUnknown(site, issue.ReporterAccountId));
         Add("creator", () => SiteJson.UserOrUnknown(site, issue.CreatorAccountId));

@@ -32,7 +32,7 @@ public static class ProjectEndpoints
                     self = $"{site.BaseUrlText}/rest/api/3/project/search?startAt={start}&maxResults={max}",
                     nextPage = isLast ? null : $"{site.BaseUrlText}/rest/api/3/project/search?startAt={start + max}&maxResults={max}",
                     maxResults = max, startAt = start, total = matching.Count, isLast, values = page,
-                });
+                }, ResponseJson.OmitNulls);
             }
         });
 
@@ -72,7 +72,7 @@ public static class ProjectEndpoints
                     issueTypeScheme = new { id = "1" + project.Id, name = project.Key + " issue type scheme", defaultIssueTypeId = project.DefaultIssueTypeId, isDefault = false },
                     projectIds = new[] { project.Id },
                 };
-                return Results.Json(new { maxResults = 50, startAt = 0, total = 1, isLast = true, values = new[] { scheme } });
+                return Results.Json(new { maxResults = 50, startAt = 0, total = 1, isLast = true, values = new[] { scheme } }, ResponseJson.OmitNulls);
             }
         });
     }

@@ -51,6 +51,15 @@ public static class SiteJson
         return json;
     }
 
+    /// <summary>A project as an issue's <c>project</c> field carries it: the ProjectDetails schema, which has no style or privacy.</summary>
+    public static JsonObject ProjectDetails(SimSite site, SimProject project)
+    {
+        var json = Project(site, project, withIssueTypes: false);
+        json.Remove("style");
+        json.Remove("isPrivate");
+        return json;
+    }
+
     public static JsonObject Comment(SimSite site, SimIssue issue, SimComment comment) => new()
     {
         ["self"] = $"{site.BaseUrlText}/rest/api/3/issue/{issue.Id}/comment/{comment.Id}",
