@@ -1,3 +1,7 @@
+using ConnectAddon.Jira.Resilience;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
 namespace ConnectAddon.Jira;
 
 public static class JiraSetup
@@ -5,10 +9,29 @@ public static class JiraSetup
     /// <summary>The HTTP client for a tenant's Jira; every request it sends is signed by <see cref="ConnectJwtSigner"/>.</summary>
     public const string ConnectClient = "jira-connect";
 
+    /// <summary>The HTTP client for a Jira reached with a private node's own credentials (<see cref="JiraCredentialsHandler"/>).</summary>
+    public const string CredentialsClient = "jira-credentials";
+
     public static IServiceCollection AddJira(this IServiceCollection services)
     {
+        services.AddOptions<JiraResilienceOptions>().BindConfiguration(JiraResilienceOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JiraResilienceOptions>, JiraResilienceOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
         services.AddTransient<ConnectJwtSigner>();
-        services.AddHttpClient(ConnectClient).AddHttpMessageHandler<ConnectJwtSigner>();
+        services.AddTransient<JiraCredentialsHandler>();
+        services.AddTransient<JiraResponseBuffering>();
+        // Handlers run in the order added: the resilience pipeline first, so each attempt is buffered and
+        // authenticated afresh (a new JWT per attempt, with its own iat/exp).
+        services.AddHttpClient(ConnectClient).AddJiraPipeline().AddHttpMessageHandler<ConnectJwtSigner>();
+        services.AddHttpClient(CredentialsClient).AddJiraPipeline().AddHttpMessageHandler<JiraCredentialsHandler>();
+        services.AddSingleton<JiraClientFactory>();
         return services;
     }
+
+    private static IHttpClientBuilder AddJiraPipeline(this IHttpClientBuilder builder) => builder
+        // The pipeline's total timeout governs; HttpClient's own 100 s would cut attachment transfers short.
+        .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+        .AddJiraResilience()
+        .AddHttpMessageHandler<JiraResponseBuffering>();
 }

@@ -1,0 +1,111 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace ConnectAddon.Jira;
+
+/// <summary>
+/// The typed Jira Cloud REST v3 client for one site (<see cref="Target"/>), split by REST area into partial files.
+/// Get one from <see cref="JiraClientFactory"/>. Every call returns a <see cref="JiraResult{T}"/>: HTTP failures are
+/// values, never exceptions; only the caller's cancellation and programming errors throw. Retries, timeouts and the
+/// per-site circuit breaker live in the HTTP client's pipeline (<see cref="Resilience.JiraResiliencePipeline"/>).
+/// </summary>
+public sealed partial class JiraClient
+{
+    private readonly HttpClient http;
+    private readonly ILogger logger;
+    private readonly TimeProvider clock;
+
+    internal JiraClient(HttpClient http, JiraTarget target, ILogger logger, TimeProvider clock)
+    {
+        this.http = http;
+        this.logger = logger;
+        this.clock = clock;
+        Target = target;
+    }
+
+    public JiraTarget Target { get; }
+
+    private HttpRequestMessage NewRequest(HttpMethod method, string relativePathAndQuery, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, Target.Resolve(relativePathAndQuery)) { Content = content };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Options.Set(JiraRequestOptions.Target, Target);
+        if (Target.Tenant is { } tenant)
+            request.Options.Set(JiraRequestOptions.Tenant, tenant);
+        return request;
+    }
+
+    /// <summary>Sends the request and reads its JSON answer as <typeparamref name="T"/>. Disposes the request.</summary>
+    private async Task<JiraResult<T>> ReadAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using (request)
+            return await ReadWithoutDisposingAsync<T>(request, cancellationToken);
+    }
+
+    /// <summary>For requests whose content the caller owns (an upload's stream): disposing the request would close it.</summary>
+    private async Task<JiraResult<T>> ReadWithoutDisposingAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var sent = await SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        if (!sent.IsSuccess)
+            return sent.Error;
+        using var response = sent.Value;
+        string detail;
+        try
+        {
+            if (await response.Content.ReadFromJsonAsync<T>(JiraJson.Options, cancellationToken) is { } value)
+                return JiraResult<T>.Success(value);
+            detail = "empty";
+        }
+        catch (JsonException e)
+        {
+            detail = e.Message;
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            detail = e.Message;
+        }
+        return Failed(request, JiraFailures.Unreadable(request, response, detail));
+    }
+
+    /// <summary>Sends a request whose answer carries nothing we need (204, or 200/201 of a property write).</summary>
+    private async Task<JiraResult> ExecuteAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            var sent = await SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            if (!sent.IsSuccess)
+                return sent.Error;
+            sent.Value.Dispose();
+            return JiraResult.Success;
+        }
+    }
+
+    /// <summary>
+    /// The one place a request leaves: a success response is returned (the caller disposes it); a failure status or
+    /// an exception of the pipeline becomes a <see cref="JiraError"/>. The caller's cancellation propagates.
+    /// </summary>
+    private async Task<JiraResult<HttpResponseMessage>> SendAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, completion, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && JiraFailures.FromException(request, e) is { } error)
+        {
+            return Failed(request, error);
+        }
+
+        if (response.IsSuccessStatusCode)
+            return response;
+        using (response)
+            return Failed(request, await JiraFailures.FromResponseAsync(request, response, clock, cancellationToken));
+    }
+
+    private JiraError Failed(HttpRequestMessage request, JiraError error)
+    {
+        logger.LogDebug("Jira request {Method} {Url} failed: {Kind} {Status} {Message}",
+            request.Method, request.RequestUri?.GetLeftPart(UriPartial.Path), error.Kind, error.Status, error.Message);
+        return error;
+    }
+}

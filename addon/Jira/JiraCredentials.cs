@@ -1,0 +1,21 @@
+using System.Net.Http.Headers;
+
+namespace ConnectAddon.Jira;
+
+/// <summary>
+/// A private node's own credentials for its Jira ("Basic auth for REST APIs": an Atlassian account's email with an
+/// API token; Jira Data Center's "Using Personal Access Tokens": a bearer token). They only ever travel in the
+/// <c>Authorization</c> header; <see cref="ToString"/> never shows a secret.
+/// </summary>
+public abstract class JiraCredentials
+{
+    private protected JiraCredentials() { }
+
+    /// <summary>HTTP basic with <c>email:apiToken</c>, as Jira Cloud expects for API tokens.</summary>
+    public static JiraCredentials ApiToken(string email, string apiToken) => new JiraApiTokenCredentials(email, apiToken);
+
+    /// <summary><c>Authorization: Bearer &lt;token&gt;</c>, as Jira Data Center and Server expect personal access tokens.</summary>
+    public static JiraCredentials PersonalAccessToken(string token) => new JiraPersonalAccessTokenCredentials(token);
+
+    internal abstract AuthenticationHeaderValue ToAuthorization();
+}
