@@ -3,6 +3,7 @@ using ConnectAddon.Health;
 using ConnectAddon.Hosting;
 using ConnectAddon.Jira;
 using ConnectAddon.Storage;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddAddonSettings();
@@ -30,7 +31,15 @@ app.MapConnect();
 
 await app.MigrateDatabaseAsync();
 app.Logger.LogInformation("{Name} {Role} node at {BaseUrl}; data in {DataDirectory}", settings.Name, settings.Role, settings.BaseUrl, settings.DataDirectory);
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (OptionsValidationException invalid) // settings bound by features (e.g. Jira:Resilience), checked on start
+{
+    Console.Error.WriteLine("Invalid configuration:" + Environment.NewLine + string.Join(Environment.NewLine, invalid.Failures.Select(f => "  - " + f)));
+    return 2;
+}
 return 0;
 
 /// <summary>The entry point, visible to the in-process test host.</summary>

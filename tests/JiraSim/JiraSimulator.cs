@@ -1,3 +1,4 @@
+using JiraSim.Connect;
 using JiraSim.Faults;
 using JiraSim.Model;
 using JiraSim.Seed;
@@ -42,9 +43,31 @@ public sealed class JiraSimulator : IAsyncDisposable
 
     public FaultInjector Faults(string siteKey) => State.Faults(Site(siteKey).Key);
 
+    /// <summary>Configure the app with <c>Connect:InstallKeysBaseUrl</c> = this; the simulator's key is at <c>{this}/{kid}</c>.</summary>
+    public Uri InstallKeysBaseUrl => new(RootUrl, "install-keys");
+
+    /// <summary>Switches that make webhooks late, duplicated, reordered or lost; the delivery log; waiting until idle.</summary>
+    public WebhookSwitches Webhooks => State.Connect.Webhooks;
+
+    /// <summary>The <c>clientKey</c> the site presents to every app it installs.</summary>
+    public string ClientKey(string siteKey) => State.Connect.Identity(Site(siteKey)).ClientKey;
+
+    /// <summary>Installs (or reinstalls, with a new secret) the app whose descriptor is at <paramref name="descriptorUrl"/>; throws <see cref="AppInstallException"/> when it refuses.</summary>
+    public Task<SimApp> InstallAppAsync(string siteKey, Uri descriptorUrl, CancellationToken cancel = default) =>
+        State.Connect.Installer.InstallAsync(Site(siteKey), descriptorUrl, cancel);
+
+    /// <summary>Tells the app it is uninstalled (signed like the install) and removes it, whatever it answers.</summary>
+    public Task<LifecycleCall?> UninstallAppAsync(string siteKey, string appKey, CancellationToken cancel = default) =>
+        State.Connect.Installer.UninstallAsync(Site(siteKey), appKey, cancel);
+
+    /// <summary>Disables or enables an installed app, with the <c>disabled</c>/<c>enabled</c> callback.</summary>
+    public Task<LifecycleCall?> SetAppEnabledAsync(string siteKey, string appKey, bool enabled, CancellationToken cancel = default) =>
+        State.Connect.Installer.SetEnabledAsync(Site(siteKey), appKey, enabled, cancel);
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
         await app.DisposeAsync();
+        await State.Connect.DisposeAsync();
     }
 }

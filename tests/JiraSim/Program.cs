@@ -1,29 +1,40 @@
-using JiraSim;
 using JiraSim.Seed;
 
-// dotnet run --project tests/JiraSim -- [--urls http://127.0.0.1:9000] [--seed path/to/seed.json]
-var seedPath = ArgumentValue(args, "--seed");
-var url = ArgumentValue(args, "--urls") ?? "http://127.0.0.1:9000";
-var seed = seedPath is null ? DefaultSeed.Create() : SeedDocument.Load(seedPath);
+namespace JiraSim;
 
-await using var jira = await JiraSimulator.StartAsync(seed, url);
-Console.WriteLine($"Simulated Jira Cloud at {jira.RootUrl}");
-foreach (var site in jira.State.Sites.OrderBy(s => s.Key))
+/// <summary>
+/// The simulator as a program (an explicit class: the Web SDK would make a top-level <c>Program</c> public, and it
+/// would clash with the app's own in test projects that reference both).
+/// </summary>
+public static class SimulatorProgram
 {
-    Console.WriteLine($"  site {site.Key}: {site.BaseUrlText}");
-    foreach (var user in site.Users)
-        Console.WriteLine($"    {(user.IsAdmin ? "admin" : "user ")} {user.Email} ({user.AccountId}) API token: {string.Join(", ", user.ApiTokens)}");
-    foreach (var project in site.Projects)
-        Console.WriteLine($"    project {project.Key} ({project.Id}): {string.Join(", ", project.IssueTypes.Select(t => t.Name))}");
-}
-Console.WriteLine("Press Ctrl+C to stop.");
-var stop = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
-await stop.Task;
+    public static async Task Main(string[] args)
+    {
+        // dotnet run --project tests/JiraSim -- [--urls http://127.0.0.1:9000] [--seed path/to/seed.json]
+        var seedPath = ArgumentValue(args, "--seed");
+        var url = ArgumentValue(args, "--urls") ?? "http://127.0.0.1:9000";
+        var seed = seedPath is null ? DefaultSeed.Create() : SeedDocument.Load(seedPath);
 
-static string? ArgumentValue(string[] args, string name)
-{
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? args[index + 1] : args.FirstOrDefault(a => a.StartsWith(name + "=", StringComparison.Ordinal))?[(name.Length + 1)..];
+        await using var jira = await JiraSimulator.StartAsync(seed, url);
+        Console.WriteLine($"Simulated Jira Cloud at {jira.RootUrl}");
+        foreach (var site in jira.State.Sites.OrderBy(s => s.Key))
+        {
+            Console.WriteLine($"  site {site.Key}: {site.BaseUrlText}");
+            foreach (var user in site.Users)
+                Console.WriteLine($"    {(user.IsAdmin ? "admin" : "user ")} {user.Email} ({user.AccountId}) API token: {string.Join(", ", user.ApiTokens)}");
+            foreach (var project in site.Projects)
+                Console.WriteLine($"    project {project.Key} ({project.Id}): {string.Join(", ", project.IssueTypes.Select(t => t.Name))}");
+        }
+        Console.WriteLine("Press Ctrl+C to stop.");
+        var stop = new TaskCompletionSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+        await stop.Task;
+    }
+
+    private static string? ArgumentValue(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : args.FirstOrDefault(a => a.StartsWith(name + "=", StringComparison.Ordinal))?[(name.Length + 1)..];
+    }
 }

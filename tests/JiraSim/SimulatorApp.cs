@@ -26,6 +26,7 @@ public static class SimulatorApp
         PropertyEndpoints.Map(api);
         SearchEndpoints.Map(api);
         AttachmentEndpoints.Map(api);
+        AttachmentEndpoints.MapMedia(app);
         ConnectEndpoints.Map(app);
         return app;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using JiraSim.Connect;
 using JiraSim.Faults;
 using JiraSim.Model;
 
@@ -29,4 +30,17 @@ public sealed class SimulatorState(TimeProvider clock)
     public FaultInjector Faults(string siteKey) => faults.GetOrAdd(siteKey, _ => new FaultInjector());
 
     public PerIssueWriteThrottle Throttle(string siteKey) => throttles.GetOrAdd(siteKey, _ => new PerIssueWriteThrottle(Clock));
+
+    private readonly Lock connectSync = new();
+    private ConnectRuntime? connect;
+
+    /// <summary>Jira's Connect side: app installs, webhooks, the install key (see Connect/README.md). Made on first use.</summary>
+    public ConnectRuntime Connect
+    {
+        get
+        {
+            lock (connectSync)
+                return connect ??= new ConnectRuntime(this);
+        }
+    }
 }
