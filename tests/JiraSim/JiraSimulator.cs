@@ -64,6 +64,9 @@ public sealed class JiraSimulator : IAsyncDisposable
     public Task<LifecycleCall?> SetAppEnabledAsync(string siteKey, string appKey, bool enabled, CancellationToken cancel = default) =>
         State.Connect.Installer.SetEnabledAsync(Site(siteKey), appKey, enabled, cancel);
 
+    /// <summary>Completes when the process is asked to stop (Ctrl+C, SIGTERM).</summary>
+    public Task WaitForShutdownAsync() => app.WaitForShutdownAsync();
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();

@@ -25,11 +25,10 @@ public static class SimulatorProgram
             foreach (var project in site.Projects)
                 Console.WriteLine($"    project {project.Key} ({project.Id}): {string.Join(", ", project.IssueTypes.Select(t => t.Name))}");
         }
+        Console.WriteLine($"Install keys (an app's Connect:InstallKeysBaseUrl): {jira.InstallKeysBaseUrl}");
+        Console.WriteLine($"Admin API (loopback only, see tests/JiraSim/Connect/README.md): {jira.RootUrl}_admin/sites");
         Console.WriteLine("Press Ctrl+C to stop.");
-        var stop = new TaskCompletionSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
-        await stop.Task;
+        await jira.WaitForShutdownAsync(); // Ctrl+C and SIGTERM, through the host's console lifetime
     }
 
     private static string? ArgumentValue(string[] args, string name)
