@@ -1,8 +1,11 @@
 using ConnectAddon.Connect;
+using ConnectAddon.Connections;
+using ConnectAddon.PrivateConsole;
 using ConnectAddon.Health;
 using ConnectAddon.Hosting;
 using ConnectAddon.Jira;
 using ConnectAddon.Storage;
+using ConnectAddon.Transport;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +14,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddStorage();
 builder.Services.AddConnect();
 builder.Services.AddJira();
+builder.Services.AddTransport();
+builder.Services.AddConnectionManagement();
+builder.Services.AddPrivateConsole();
 
 var app = builder.Build();
 AddonSettings settings;
@@ -28,6 +34,9 @@ app.UseJsonErrors();
 app.UseStaticFiles();
 app.MapHealth();
 app.MapConnect();
+app.MapTransport();
+app.MapConnectionManagement();
+app.MapPrivateConsole();
 
 await app.MigrateDatabaseAsync();
 app.Logger.LogInformation("{Name} {Role} node at {BaseUrl}; data in {DataDirectory}", settings.Name, settings.Role, settings.BaseUrl, settings.DataDirectory);
