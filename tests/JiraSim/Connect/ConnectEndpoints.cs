@@ -16,5 +16,6 @@ public static class ConnectEndpoints
                 ? Results.Text(state.Connect.InstallKey.PublicKeyPem, "text/plain")
                 : Results.NotFound());
         AdminEndpoints.Map(app);
+        JiraPageEndpoints.Map(app);
     }
 }
