@@ -15,7 +15,7 @@ public class JiraPageTests : SimulatorTest
     public async Task HostPage_FramesTheModuleWithAPageLoadJwtTheRealAppAccepts()
     {
         await using var addon = await RealAddonProcess.StartAsync(jira.InstallKeysBaseUrl);
-        await jira.InstallAppAsync("site-a", addon.DescriptorUrl);
+        await jira.InstallAppAsync("site-a", addon.DescriptorUrl());
         using var http = new HttpClient();
 
         var page = await http.GetStringAsync(PageUrl(jira, "557058:a-admin"));
@@ -31,7 +31,7 @@ public class JiraPageTests : SimulatorTest
     public async Task ContextToken_IsForTheSignedInUser_WithContextQsh()
     {
         await using var addon = await RealAddonProcess.StartAsync(jira.InstallKeysBaseUrl);
-        await jira.InstallAppAsync("site-a", addon.DescriptorUrl);
+        await jira.InstallAppAsync("site-a", addon.DescriptorUrl());
         using var http = new HttpClient();
 
         var answer = JsonNode.Parse(await http.GetStringAsync($"{jira.RootUrl}site-a/jira/context-token?app={RealAddonProcess.AppKey}&as=557058%3Aa-user"))!;

@@ -12,7 +12,7 @@ public class RealAddonTests : SimulatorTest
     {
         await using var addon = await RealAddonProcess.StartAsync(jira.InstallKeysBaseUrl);
 
-        var installed = await jira.InstallAppAsync("site-a", addon.DescriptorUrl);
+        var installed = await jira.InstallAppAsync("site-a", addon.DescriptorUrl());
         var key = await jira.Admin("site-a").CreateIssue("ACME", "Task", "Synced soon");
         var issueId = jira.Site("site-a").FindIssue(key)!.Id;
         await jira.Webhooks.WhenIdleAsync(TimeSpan.FromSeconds(30));
@@ -38,7 +38,7 @@ public class RealAddonTests : SimulatorTest
     public async Task RealApp_UninstallIsAccepted_AndItsLaterWebhooksStop()
     {
         await using var addon = await RealAddonProcess.StartAsync(jira.InstallKeysBaseUrl);
-        await jira.InstallAppAsync("site-a", addon.DescriptorUrl);
+        await jira.InstallAppAsync("site-a", addon.DescriptorUrl());
 
         var call = await jira.UninstallAppAsync("site-a", RealAddonProcess.AppKey);
         await jira.Admin("site-a").CreateIssue("ACME", "Task", "Not sent");
