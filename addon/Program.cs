@@ -8,7 +8,13 @@ using ConnectAddon.Storage;
 using ConnectAddon.Transport;
 using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
+// The web root is the copy beside Addon.dll, so the pages are served whatever folder the node is started from.
+var shippedWebRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    WebRootPath = Directory.Exists(shippedWebRoot) ? shippedWebRoot : null,
+});
 builder.Services.AddAddonSettings();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddStorage();

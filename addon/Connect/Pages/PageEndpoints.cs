@@ -5,19 +5,31 @@ using ConnectAddon.Hosting;
 namespace ConnectAddon.Connect.Pages;
 
 /// <summary>
-/// The iframe pages the descriptor declares, loaded by Jira with a page-load JWT in the <c>jwt</c> query
-/// parameter. Their content (the Connections journey, the issue's sync status) comes with the features that
-/// fill them; what is here proves the page-load authentication and loads Atlassian's <c>all.js</c>.
+/// The pages: the Connections page in two homes (Jira's iframe on a public node, the console on a private node),
+/// its static files, and the issue glance. Jira loads its pages with a page-load JWT in the <c>jwt</c> query
+/// parameter; the console page itself is open, because everything it shows comes from the console API behind
+/// the console's login.
 /// </summary>
 public static class PageEndpoints
 {
     public static void MapPages(this IEndpointRouteBuilder routes)
     {
+        var settings = routes.ServiceProvider.GetRequiredService<AddonSettings>();
+        var webRoot = routes.ServiceProvider.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider;
+        var connectionsPage = new ConnectionsPage(webRoot);
+
         var pages = routes.MapGroup("/pages").RequireJiraJwt();
-        pages.MapGet("/connections", (JiraCaller caller, AddonSettings settings) =>
-            Page(settings, "Connections", $"<p>No connections yet for <strong>{Html(caller.Tenant.BaseUrl.ToString())}</strong>.</p>"));
-        pages.MapGet("/issue-sync", (JiraCaller caller, AddonSettings settings, string? issueKey) =>
-            Page(settings, "Sync status", $"<p>{Html(issueKey ?? "This issue")} is not under sync.</p>"));
+        pages.MapGet("/connections", (JiraCaller caller, HttpContext http) =>
+            connectionsPage.Render(http, ConnectionsPageConfig.ForJira(settings, caller.Tenant.BaseUrl)));
+        pages.MapGet("/issue-sync", (JiraCaller caller, string? issueKey) =>
+            Placeholder(settings, "Sync status", $"<p>{Html(issueKey ?? "This issue")} is not under sync.</p>"));
+
+        // The page's scripts and styles, for both homes. The template itself is only ever served filled in.
+        routes.MapGet(PageAssets.RoutePrefix + "{file}", (string file, HttpContext http) => PageAssets.Serve(webRoot, file, http));
+
+        if (settings.Role == NodeRole.Private)
+            routes.MapGet("/console", (HttpContext http) =>
+                connectionsPage.Render(http, ConnectionsPageConfig.ForConsole(settings, http.Request.PathBase), framable: false));
 
         // The admin API the pages' script calls with context tokens (AP.context.getToken()).
         routes.MapGroup("/api").RequireJiraContextJwt().MapGet("/session", (JiraCaller caller) => Results.Json(new
@@ -27,7 +39,7 @@ public static class PageEndpoints
         }));
     }
 
-    private static IResult Page(AddonSettings settings, string title, string body) => Results.Content($$"""
+    private static IResult Placeholder(AddonSettings settings, string title, string body) => Results.Content($$"""
         <!DOCTYPE html>
         <html lang="en">
         <head>

@@ -1,0 +1,99 @@
+// The Connections page, in Jira (mode "jira": public node, admin API with context tokens) or as the private
+// node's console (mode "console": console API with the login cookie). The server says which, in #config.
+import { h, button, focus } from './dom.js';
+import { createApi } from './api.js';
+import { showError, clearFlags } from './flags.js';
+import { renderList } from './list.js';
+import { syncRulesPanel } from './rules.js';
+import { showInitiate } from './initiate.js';
+import { showAccept } from './accept.js';
+import { showLogin } from './login.js';
+
+const config = JSON.parse(document.getElementById('config').textContent);
+const view = document.getElementById('view');
+const actions = document.getElementById('page-actions');
+const jira = config.mode === 'jira';
+let loads = 0;
+
+const app = {
+  config,
+  api: createApi(config),
+
+  async showList({ keepFlags = false } = {}) {
+    const mine = ++loads;
+    if (!keepFlags) clearFlags();
+    const listArea = h('div', { class: 'list-area', 'aria-busy': 'true' }, h('p', { class: 'muted' }, 'Loading connections…'));
+    if (!view.querySelector('.list-area')) view.replaceChildren(listArea, syncRulesPanel());
+    else view.querySelector('.list-area').setAttribute('aria-busy', 'true');
+    try {
+      const answer = await app.api.get('/connections');
+      if (mine !== loads) return;
+      const connections = answer?.connections ?? [];
+      const area = view.querySelector('.list-area') ?? listArea;
+      renderList(app, area, connections, new Date().toISOString());
+      area.removeAttribute('aria-busy');
+      setActions(connections.length > 0 ? primaryAction() : null, logoutAction());
+    } catch (error) {
+      if (mine !== loads) return;
+      view.querySelector('.list-area')?.replaceChildren(h('p', { class: 'muted' }, 'The connections could not be loaded.'));
+      setActions(primaryAction(), logoutAction());
+      app.handleError(error);
+    }
+  },
+
+  showInitiate() {
+    setActions();
+    showInitiate(app, view);
+  },
+
+  showAccept() {
+    setActions(logoutAction());
+    showAccept(app, view);
+  },
+
+  /** Every failure ends here: a refusal the page can explain as a whole, or the API's message in a banner. */
+  handleError(error, { fromLogin = false } = {}) {
+    if (error?.code === 'not_jira_admin') return notAdmin(error);
+    if (!jira && error?.status === 401 && !fromLogin) {
+      setActions();
+      return showLogin(app, view);
+    }
+    showError(error?.message || 'Something went wrong.');
+  },
+};
+
+function setActions(...buttons) {
+  actions.replaceChildren(...buttons.filter(Boolean));
+}
+
+function primaryAction() {
+  return jira
+    ? button('Initiate connection', { appearance: 'primary', testid: 'initiate-connection', onClick: () => app.showInitiate() })
+    : button('Accept invitation', { appearance: 'primary', testid: 'accept-invitation', onClick: () => app.showAccept() });
+}
+
+function logoutAction() {
+  if (jira) return null;
+  return button('Log out', { testid: 'logout', onClick: async () => {
+    try { await app.api.logout(); } catch { /* logged out either way: the next call shows the login */ }
+    setActions();
+    showLogin(app, view);
+  } });
+}
+
+// The server refuses every admin call to a user who is not a Jira administrator; the page only explains.
+function notAdmin(error) {
+  ++loads;
+  for (const dialog of document.querySelectorAll('dialog[open]')) dialog.close();
+  clearFlags();
+  setActions();
+  const title = h('h2', {}, 'Only Jira administrators can manage connections.');
+  view.replaceChildren(h('section', { class: 'empty-state not-admin', 'data-testid': 'not-admin' },
+    title,
+    h('p', {}, 'Ask a Jira administrator of this site to set up the connection, or to give you the Jira administrators permission.'),
+    error.message && error.message !== title.textContent ? h('p', { class: 'muted small' }, error.message) : null));
+  focus(title);
+}
+
+if (!jira) document.getElementById('page-title').before(h('p', { class: 'eyebrow' }, `${config.appName} console`));
+app.showList();

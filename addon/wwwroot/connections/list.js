@@ -1,0 +1,97 @@
+// The list of connections: one row each, with what a Jira admin and an operator need to see at a glance.
+import { h, button, lozenge, time, formatDateTime, formatRelative, formatCount } from './dom.js';
+import { rowActions } from './actions.js';
+
+const STATUS = {
+  pending: ['Pending', 'moved'],
+  active: ['Active', 'success'],
+  deactivated: ['Deactivated', 'default'],
+  error: ['Error', 'removed'],
+};
+
+const label = (word) => (word ? word[0].toUpperCase() + word.slice(1) : '');
+
+/** Renders the table (or the empty state) into `container`; `app` gives the mode and the actions. */
+export function renderList(app, container, connections, loadedAt) {
+  const jira = app.config.mode === 'jira';
+  if (connections.length === 0) {
+    container.replaceChildren(emptyState(app));
+    return;
+  }
+  const headers = ['Name', 'Local project', 'Other side', 'Type', 'Mode', 'Status', 'Last poll',
+    ['In sync', 'Issues under sync'], ['Queued', 'Events waiting: to send ↑ / to apply ↓'], ['Errors', 'Open errors'], jira ? ['Actions'] : null];
+  container.replaceChildren(
+    h('div', { class: 'table-toolbar' },
+      h('span', { class: 'muted' }, `${connections.length} ${connections.length === 1 ? 'connection' : 'connections'} · updated `, time(loadedAt, formatDateTime(loadedAt))),
+      button('Refresh', { appearance: 'subtle', testid: 'refresh', onClick: () => app.showList() })),
+    h('div', { class: 'table-scroll' },
+      h('table', { class: 'table', 'data-testid': 'connections-table' },
+        h('thead', {}, h('tr', {}, headers.filter(Boolean).map(header))),
+        h('tbody', {}, connections.map((c) => row(app, c, jira))))));
+}
+
+// [label, explanation] is a numeric column; [label] the actions; a plain string anything else.
+function header(x) {
+  if (!Array.isArray(x)) return h('th', { scope: 'col' }, x);
+  if (x.length === 1) return h('th', { scope: 'col', class: 'actions' }, x[0]);
+  return h('th', { scope: 'col', class: 'numeric' }, h('abbr', { title: x[1] }, x[0]));
+}
+
+function row(app, c, jira) {
+  const [statusText, appearance] = STATUS[c.status] ?? [label(c.status), 'default'];
+  return h('tr', { 'data-testid': 'connection-row', 'data-connection-id': c.id, 'data-status': c.status },
+    h('td', { class: 'cell-name' }, h('strong', {}, c.name)),
+    h('td', {}, project(c.localProject?.name, c.localProject?.key)),
+    h('td', { 'data-testid': 'other-side' }, otherSide(c)),
+    h('td', {}, label(c.type)),
+    h('td', {}, label(c.mode)),
+    h('td', { class: 'cell-status' },
+      lozenge(statusText, appearance, { 'data-testid': 'status-lozenge' }),
+      statusNote(c)),
+    h('td', { class: 'nowrap' }, c.lastPolledAt ? time(c.lastPolledAt, formatRelative(c.lastPolledAt)) : h('span', { class: 'muted' }, 'never')),
+    h('td', { class: 'numeric' }, formatCount(c.issuesInSync)),
+    h('td', { class: 'numeric nowrap', 'aria-label': `${c.queuedOutgoing ?? 0} to send, ${c.queuedIncoming ?? 0} to apply` },
+      `${formatCount(c.queuedOutgoing)} ↑ / ${formatCount(c.queuedIncoming)} ↓`),
+    h('td', { class: `numeric ${c.openErrors > 0 ? 'has-errors' : ''}` }, formatCount(c.openErrors)),
+    jira ? h('td', { class: 'cell-actions' }, rowActions(app, c)) : null);
+}
+
+function project(name, key) {
+  if (!name && !key) return h('span', { class: 'muted' }, '—');
+  return [h('span', {}, name ?? key), key ? h('span', { class: 'project-key-suffix' }, ` (${key})`) : null];
+}
+
+function otherSide(c) {
+  const o = c.otherSide;
+  if (!o || !o.name) return h('span', { class: 'muted unknown' }, 'unknown');
+  return [
+    h('div', {}, o.name, o.version ? h('span', { class: 'muted' }, ` · ${o.version}`) : null),
+    o.projectKey || o.projectName ? h('div', { class: 'small' }, project(o.projectName, o.projectKey)) : null,
+  ];
+}
+
+function statusNote(c) {
+  if (c.statusReason) return h('div', { class: 'small status-reason' }, c.statusReason);
+  const inv = c.invitation;
+  if (c.status !== 'pending' || !inv) return null;
+  const notes = {
+    valid: ['Invitation valid until ', time(inv.expiresAt, formatDateTime(inv.expiresAt))],
+    expired: ['Invitation expired ', time(inv.expiresAt, formatDateTime(inv.expiresAt))],
+    revoked: ['Invitation revoked'],
+    used: ['Invitation used'],
+  };
+  return h('div', { class: 'small status-reason' }, notes[inv.status] ?? `Invitation ${inv.status}`);
+}
+
+function emptyState(app) {
+  const jira = app.config.mode === 'jira';
+  return h('section', { class: 'empty-state', 'data-testid': 'empty-state' },
+    h('h2', {}, 'No connections yet'),
+    jira
+      ? h('p', {}, 'Connect a project of ', app.config.site ? h('strong', {}, app.config.site.replace(/^https?:\/\//, '')) : 'this Jira',
+        ' to a partner’s Jira, even one behind a firewall. Initiate a connection, then send the invitation code to your partner.')
+      : h('p', {}, 'When a partner sends you an invitation code, accept it here to connect one of your projects to theirs. This node only makes outbound HTTPS requests: it opens no port.'),
+    jira
+      ? button('Initiate connection', { appearance: 'primary', testid: 'initiate-connection', onClick: () => app.showInitiate() })
+      : button('Accept invitation', { appearance: 'primary', testid: 'accept-invitation', onClick: () => app.showAccept() }));
+}
