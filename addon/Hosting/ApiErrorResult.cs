@@ -14,7 +14,7 @@ public sealed class ApiErrorResult(ApiError error) : IResult, IStatusCodeHttpRes
     {
         response.StatusCode = error.Status;
         response.ContentType = "application/json; charset=utf-8";
-        if (error.Status == StatusCodes.Status401Unauthorized)
+        if (error.Code == "invalid_token") // only a refused Jira JWT asks for one; the console's 401s ask for a login
             response.Headers.WWWAuthenticate = "JWT";
         await JsonSerializer.SerializeAsync(response.Body, new ErrorBody(error.Code, error.Message), Options);
     }

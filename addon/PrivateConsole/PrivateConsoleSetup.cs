@@ -1,9 +1,73 @@
+using ConnectAddon.Connections;
+using ConnectAddon.Hosting;
+using ConnectAddon.PrivateConsole.Api;
+using ConnectAddon.PrivateConsole.Connections;
+using ConnectAddon.PrivateConsole.Invitations;
+using ConnectAddon.PrivateConsole.Login;
+using ConnectAddon.PrivateConsole.PublicNode;
+using ConnectAddon.PrivateConsole.Settings;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
 namespace ConnectAddon.PrivateConsole;
 
 public static class PrivateConsoleSetup
 {
-    /// <summary>The private node's console: its admin credential, login, and the console API (private role only).</summary>
-    public static IServiceCollection AddPrivateConsole(this IServiceCollection services) => services;
+    /// <summary>
+    /// The private node's console: its admin credential, login, and the console API (private role only). The role is
+    /// known only once configuration is complete (a test host adds its own), so the services are registered for every
+    /// role but act only on a private node: settings are validated, the credential made and the routes mapped there only.
+    /// </summary>
+    public static IServiceCollection AddPrivateConsole(this IServiceCollection services)
+    {
+        services.AddOptions<PrivateNodeOptions>()
+            .Configure<IConfiguration>((options, config) =>
+            {
+                // A value that is no TimeSpan or boolean would throw at first use, with a stack trace; as a validation
+                // failure it stops start-up with its key named (on a private node only).
+                try
+                {
+                    config.GetSection(PrivateNodeOptions.Section).Bind(options);
+                }
+                catch (InvalidOperationException unreadable)
+                {
+                    options.BindingProblem = unreadable.Message;
+                }
+            })
+            .ValidateOnStart();
+        services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PrivateNodeOptions>, PrivateNodeOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsoleOptions>, PrivateNodeOptionsValidator>());
 
-    public static IEndpointRouteBuilder MapPrivateConsole(this IEndpointRouteBuilder routes) => routes;
+        services.AddSingleton<ConsoleCredentialStore>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddHostedService<ConsoleAdminBootstrap>();
+        services.AddConsoleAuthentication();
+
+        services.AddHttpClient(PublicNodeClient.HttpClientName)
+            // PublicNodeClient's own deadline covers the body too, which HttpClient.Timeout would not.
+            .ConfigureHttpClient(client =>
+            {
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                client.MaxResponseContentBufferSize = PublicNodeClient.MaxAnswerBytes;
+            })
+            // Outbound only, and only where the code points: a redirect's target was never part of the invitation.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        services.AddSingleton<PublicNodeClient>();
+        services.TryAddSingleton<ConnectionKeyProtector>();
+        services.AddSingleton<PrivateConnectionStore>();
+        services.AddSingleton<LocalJira>();
+        services.AddSingleton<InvitationChecker>();
+        services.AddSingleton<InvitationAcceptor>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPrivateConsole(this IEndpointRouteBuilder routes)
+    {
+        if (routes.ServiceProvider.GetRequiredService<AddonSettings>().Role != NodeRole.Private)
+            return routes;
+        routes.MapConsoleLogin();
+        routes.MapConsoleApi();
+        return routes;
+    }
 }

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using ConnectAddon.Connect.Jwt;
+using ConnectAddon.Hosting;
+
+namespace ConnectAddon.Connections.Admin;
+
+/// <summary>
+/// The admin API the Connections page calls with context tokens (Connections/README.md, "Admin API"). One route
+/// group carries the policy (a Jira context JWT) and the Jira-administrator filter, so every route has both.
+/// </summary>
+public static class AdminApi
+{
+    public const int MaxBodyBytes = 16 * 1024;
+
+    public static void MapAdminApi(this IEndpointRouteBuilder routes)
+    {
+        var admin = routes.MapGroup("/api/admin").RequireJiraContextJwt();
+        admin.AddEndpointFilter<JiraAdministratorFilter>();
+        admin.MapConnectionRoutes();
+        admin.MapJiraLookupRoutes();
+    }
+
+    /// <summary>Reads a small JSON body and parses it with <paramref name="parse"/>; a 4xx for anything unreadable.</summary>
+    internal static async Task<Result<T>> ReadBodyAsync<T>(HttpRequest request, Func<JsonElement, Result<T>> parse, CancellationToken cancel)
+    {
+        var read = await RequestBody.ReadJsonAsync(request, MaxBodyBytes, cancel);
+        if (!read.IsSuccess)
+            return read.Error;
+        using var body = read.Value;
+        return parse(body.RootElement);
+    }
+}

@@ -1,0 +1,117 @@
+using ConnectAddon.Connect.Jwt;
+using ConnectAddon.Connections.Invitations;
+using ConnectAddon.Hosting;
+using ConnectAddon.Jira;
+using Microsoft.Extensions.Options;
+
+namespace ConnectAddon.Connections.Admin;
+
+/// <summary>
+/// What a tenant's Jira admin does with connections (DESIGN §5): initiate (a pending connection and its invitation
+/// code), edit, revoke the invitation, deactivate and activate, delete. Always within the caller's tenant; the rules
+/// about which status allows what live here, and the store applies each change only if the status is still the same.
+/// </summary>
+public sealed class ConnectionAdministration(
+    ConnectionStore store, JiraClientFactory jira, IOptions<ConnectionsOptions> options, AddonSettings settings, TimeProvider clock,
+    ILogger<ConnectionAdministration> logger)
+{
+    public Task<IReadOnlyList<Connection>> ListAsync(JiraCaller caller, CancellationToken cancel) =>
+        store.ListAsync(caller.Tenant.ClientKey, cancel);
+
+    /// <summary>A new pending connection and its invitation code: the only time the code exists outside the admin's clipboard.</summary>
+    public async Task<Result<(Connection Connection, string InvitationCode)>> InitiateAsync(JiraCaller caller, NewConnectionRequest request, CancellationToken cancel)
+    {
+        var project = await FindProjectAsync(caller, request.ProjectId, cancel);
+        if (!project.IsSuccess)
+            return project.Error;
+
+        // Milliseconds, as stored, so the answer shows the connection exactly as the list will.
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
+        // Whole seconds, as the code's "exp" says it, so both sides agree on the very moment it expires.
+        var expiresAt = DateTimeOffset.FromUnixTimeSeconds((now + options.Value.InvitationLifetime).ToUnixTimeSeconds());
+        var secret = InvitationSecret.New();
+        var connection = new Connection
+        {
+            Id = ConnectionId.New(),
+            Side = ConnectionSide.Public,
+            ClientKey = caller.Tenant.ClientKey,
+            Name = request.Name ?? $"{project.Value.Key} to private node",
+            Mode = request.Mode,
+            Type = request.Type,
+            Status = ConnectionStatus.Pending,
+            LocalProject = project.Value,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Invitation = new Invitation(expiresAt, null, null),
+        };
+        await store.InsertPendingAsync(connection, secret.Hash(), expiresAt, cancel);
+        logger.LogInformation("Connection {ConnectionId} initiated on tenant {ClientKey} by {AccountId}, invitation valid until {ExpiresAt}",
+            connection.Id, caller.Tenant.ClientKey, caller.AccountId, expiresAt);
+        var code = new InvitationCode(settings.BaseUrl, connection.Id, secret, connection.Mode, connection.Type, expiresAt, NodeVersion.Current, connection.Name);
+        return (connection, code.Encode());
+    }
+
+    public async Task<Result<Connection>> EditAsync(JiraCaller caller, string id, ConnectionEdit edit, CancellationToken cancel)
+    {
+        if (await store.FindAsync(caller.Tenant.ClientKey, id, cancel) is null)
+            return ConnectionErrors.ConnectionNotFound();
+        ConnectionProject? project = null;
+        if (edit.ProjectId is { } projectId)
+        {
+            var found = await FindProjectAsync(caller, projectId, cancel);
+            if (!found.IsSuccess)
+                return found.Error;
+            project = found.Value;
+        }
+        if (!await store.EditAsync(caller.Tenant.ClientKey, id, edit.Name, project, clock.GetUtcNow(), cancel))
+            return ConnectionErrors.ConnectionNotFound();
+        return await ReadAsync(caller, id, cancel);
+    }
+
+    /// <summary>Only a pending connection's open invitation (valid or expired) can be revoked.</summary>
+    public async Task<Result<Connection>> RevokeInvitationAsync(JiraCaller caller, string id, CancellationToken cancel)
+    {
+        if (await store.FindAsync(caller.Tenant.ClientKey, id, cancel) is not { } connection)
+            return ConnectionErrors.ConnectionNotFound();
+        if (!await store.RevokeInvitationAsync(caller.Tenant.ClientKey, id, clock.GetUtcNow(), cancel))
+            return ConnectionErrors.WrongStatus(
+                connection.Status == ConnectionStatus.Pending ? $"pending and its invitation is {connection.Invitation?.StatusAt(clock.GetUtcNow())}" : connection.Status,
+                "have its invitation revoked");
+        logger.LogInformation("Invitation of connection {ConnectionId} revoked by {AccountId}", id, caller.AccountId);
+        return await ReadAsync(caller, id, cancel);
+    }
+
+    /// <summary>Active → deactivated (changes queue) or deactivated → active; any other status is a 409.</summary>
+    public async Task<Result<Connection>> ChangeStatusAsync(JiraCaller caller, string id, string from, string to, string action, CancellationToken cancel)
+    {
+        if (await store.FindAsync(caller.Tenant.ClientKey, id, cancel) is not { } connection)
+            return ConnectionErrors.ConnectionNotFound();
+        if (!await store.ChangeStatusAsync(caller.Tenant.ClientKey, id, from, to, clock.GetUtcNow(), cancel))
+            return ConnectionErrors.WrongStatus(connection.Status == from ? "changing" : connection.Status, action);
+        logger.LogInformation("Connection {ConnectionId} {Action} by {AccountId}", id, action, caller.AccountId);
+        return await ReadAsync(caller, id, cancel);
+    }
+
+    public async Task<ApiError?> DeleteAsync(JiraCaller caller, string id, CancellationToken cancel)
+    {
+        if (!await store.DeleteAsync(caller.Tenant.ClientKey, id, clock.GetUtcNow(), cancel))
+            return ConnectionErrors.ConnectionNotFound();
+        logger.LogInformation("Connection {ConnectionId} deleted by {AccountId}", id, caller.AccountId);
+        return null;
+    }
+
+    private async Task<Result<Connection>> ReadAsync(JiraCaller caller, string id, CancellationToken cancel) =>
+        await store.FindAsync(caller.Tenant.ClientKey, id, cancel) is { } connection ? connection : ConnectionErrors.ConnectionNotFound();
+
+    /// <summary>The project as the tenant's Jira knows it now (id or key accepted; the id is what is stored).</summary>
+    private async Task<Result<ConnectionProject>> FindProjectAsync(JiraCaller caller, string projectId, CancellationToken cancel)
+    {
+        var project = await jira.For(caller.Tenant).GetProjectAsync(projectId, cancel);
+        if (project.IsSuccess)
+            return new ConnectionProject(project.Value.Id, project.Value.Key ?? project.Value.Id, project.Value.Name ?? project.Value.Key ?? project.Value.Id);
+        if (project.Error.Kind == JiraErrorKind.NotFound)
+            return ConnectionErrors.ProjectNotFound(projectId);
+        logger.LogWarning("Reading project {ProjectId} of tenant {ClientKey} failed: {Error}", projectId, caller.Tenant.ClientKey, project.Error);
+        return ConnectionErrors.JiraUnavailable("for the project");
+    }
+}

@@ -1,0 +1,13 @@
+namespace ConnectAddon.Connections;
+
+/// <summary>Settings of connections and invitations, read from the <c>Connections</c> section and checked at start.</summary>
+public sealed class ConnectionsOptions
+{
+    public const string Section = "Connections";
+
+    /// <summary>How long an invitation code can be accepted (DESIGN §6: 72 h by default). <c>Connections:InvitationLifetime</c>, as <c>d.hh:mm:ss</c>.</summary>
+    public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromHours(72);
+
+    /// <summary>Why the section could not be bound (a value that is not a TimeSpan), reported by the validator rather than thrown at first use.</summary>
+    internal string? BindingProblem { get; set; }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using ConnectAddon.Connections;
+using ConnectAddon.Hosting;
+using ConnectAddon.PrivateConsole.Connections;
+using ConnectAddon.PrivateConsole.Invitations;
+using ConnectAddon.PrivateConsole.Login;
+
+namespace ConnectAddon.PrivateConsole.Api;
+
+/// <summary>The console API (<c>/api/console</c>): only for a logged-in console session, whatever else the node accepts.</summary>
+public static class ConsoleApiEndpoints
+{
+    private const int MaxBodyBytes = 16 * 1024;
+
+    public static void MapConsoleApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/console").RequireConsoleSession();
+
+        api.MapGet("/connections", async (PrivateConnectionStore connections, TimeProvider clock, CancellationToken cancel) =>
+            Results.Json(new { connections = (await connections.ListAsync(cancel)).Select(c => ConnectionView.Of(c, clock.GetUtcNow())) }));
+
+        api.MapGet("/projects", async (string? query, LocalJira jira, CancellationToken cancel) =>
+        {
+            var page = await jira.SearchProjectsAsync(query, cancel);
+            return page.IsSuccess
+                ? Results.Json(new { projects = page.Value.Values.Select(p => new { id = p.Id, key = p.Key, name = p.Name }) })
+                : page.Error.ToResult();
+        });
+
+        api.MapPost("/invitations/check", async (HttpRequest request, InvitationChecker checker, CancellationToken cancel) =>
+        {
+            var body = await ReadAsync(request, cancel, "code");
+            if (!body.IsSuccess)
+                return body.Error.ToResult();
+            var check = await checker.CheckAsync(body.Value[0], cancel);
+            return check.IsSuccess ? Results.Json(check.Value) : check.Error.ToResult();
+        });
+
+        api.MapPost("/connections/accept", async (HttpRequest request, InvitationAcceptor acceptor, TimeProvider clock, CancellationToken cancel) =>
+        {
+            var body = await ReadAsync(request, cancel, "code", "projectKey");
+            if (!body.IsSuccess)
+                return body.Error.ToResult();
+            var accepted = await acceptor.AcceptAsync(body.Value[0], body.Value[1], cancel);
+            return accepted.IsSuccess
+                ? Results.Json(ConnectionView.Of(accepted.Value, clock.GetUtcNow()), statusCode: StatusCodes.Status201Created)
+                : accepted.Error.ToResult();
+        });
+    }
+
+    /// <summary>The named text fields of a JSON body, in order; 400 naming the first one missing.</summary>
+    private static async Task<Result<string[]>> ReadAsync(HttpRequest request, CancellationToken cancel, params string[] names)
+    {
+        var body = await RequestBody.ReadJsonAsync(request, MaxBodyBytes, cancel);
+        if (!body.IsSuccess)
+            return body.Error;
+        using var json = body.Value;
+        var values = new string[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (!json.RootElement.TryGetProperty(names[i], out var value) || value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
+                return ApiError.BadRequest($"The body needs \"{names[i]}\" as text.");
+            values[i] = value.GetString()!;
+        }
+        return values;
+    }
+}

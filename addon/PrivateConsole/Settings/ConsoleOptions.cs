@@ -1,0 +1,16 @@
+namespace ConnectAddon.PrivateConsole.Settings;
+
+/// <summary>The console's admin login, bound to <c>Console</c>. Not a record: printing it must not show the password.</summary>
+public sealed class ConsoleOptions
+{
+    public const string Section = "Console";
+
+    /// <summary>The user name of the console's one administrator.</summary>
+    public const string AdminUser = "admin";
+
+    /// <summary>
+    /// Sets (or changes, at the next start) the password of <see cref="AdminUser"/>. When empty, the stored password
+    /// stays, and on the very first start one is generated and printed once.
+    /// </summary>
+    public string? AdminPassword { get; set; }
+}

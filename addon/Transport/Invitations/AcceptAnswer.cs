@@ -1,0 +1,19 @@
+using System.Text.Json;
+
+namespace ConnectAddon.Transport.Invitations;
+
+/// <summary>
+/// What a successful accept answers (Connections/README.md). It is stored with the consumed invitation and replayed,
+/// byte for byte, to a retry with the same nonce. It holds nothing secret: the key is derived on both sides.
+/// </summary>
+public sealed record AcceptAnswer(
+    string ConnectionId, string Name, string Mode, string Type, AcceptAnswer.Node PublicNode, AcceptAnswer.Project PublicProject)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public sealed record Node(string Name, string Version, string BaseUrl);
+
+    public sealed record Project(string Key, string Name);
+}
