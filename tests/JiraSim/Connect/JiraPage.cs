@@ -64,7 +64,7 @@ public static class JiraPage
                 <strong>Jira (simulated)</strong><span>{{E(site.BaseUrlText)}}</span>
                 <form method="get"><label>Signed in as <select id="sim-user" name="as" onchange="this.form.submit()">{{options}}</select></label></form>
               </header>
-              <nav>Settings → Apps → {{E(app.Key)}} → {{E(pageName)}}</nav>
+              <nav>Settings → Apps → {{E(app.Descriptor["name"]?.GetValue<string>() ?? app.Key)}} → {{E(pageName)}}</nav>
               <iframe id="app-frame" title="{{E(pageName)}}" src="{{E(frameUrl.ToString())}}"></iframe>
               <script>
                 // The host side of AP: answers the app iframe's postMessage calls, as Jira's host does.
