@@ -13,12 +13,12 @@ public static class SignedInstall
 {
     public const string SiteBaseUrl = "https://bench-site.atlassian.net";
 
-    public static async Task InstallAsync(HttpClient http, AddonProcess addon, InstallKeyPair keys, string appKey,
+    public static async Task InstallAsync(HttpClient http, NodeProcess addon, InstallKeyPair keys, string appKey,
         string clientKey, string sharedSecret, CancellationToken cancel)
     {
         const string path = "/lifecycle/installed";
         var claims = TokenMinter.Claims(clientKey, Qsh.Of("POST", path));
-        claims["aud"] = addon.BaseUrlText;
+        claims["aud"] = addon.BaseUrlSetting;
         var token = TokenMinter.Rs256(keys.Rsa, keys.Kid, claims);
         var body = LifecycleBody.For("installed", appKey, clientKey, SiteBaseUrl, sharedSecret);
 

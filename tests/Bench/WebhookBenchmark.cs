@@ -18,19 +18,18 @@ public sealed class WebhookBenchmark(WebhookBenchOptions options)
 
     public async Task<int> RunAsync(CancellationToken cancel)
     {
-        var layout = RepoLayout.Find();
-        Console.WriteLine($"Addon: {layout.AddonDll} ({layout.Configuration})");
-        if (layout.Configuration != "Release")
+        var (addonDll, configuration) = BenchedApp.Locate();
+        Console.WriteLine($"Addon: {addonDll} ({configuration})");
+        if (configuration != "Release")
             Console.WriteLine("Note: not a Release build; use -c Release for figures worth comparing.");
         Console.WriteLine($"Benchmark: webhooks {options}  (POST {WebhookRequests.Path}, {WebhookRequests.IssueCount} distinct issues)");
 
         await using var keyServer = await InstallKeyServer.StartAsync(cancel);
-        await using var addon = AddonProcess.Start(layout, AppKey, keyServer.BaseUrl);
-        Console.WriteLine($"App: pid {addon.ProcessId} at {addon.BaseUrlText}, install keys at {keyServer.BaseUrl}, database {addon.DatabasePath}");
-        using var http = CreateClient(options.Concurrency);
-
         var startup = Stopwatch.StartNew();
-        await addon.WaitUntilHealthyAsync(http, cancel);
+        await using var addon = await BenchedApp.StartAsync(AppKey, keyServer.BaseUrl);
+        Console.WriteLine($"App: pid {addon.ProcessId} at {addon.BaseUrlSetting}, install keys at {keyServer.BaseUrl}, database {addon.DatabaseFile}");
+        using var http = CreateClient(options.Concurrency);
+        await BenchedApp.EnsureHealthyAsync(http, addon, cancel);
         Console.WriteLine($"App healthy after {startup.Elapsed.TotalSeconds:0.00} s");
 
         var clientKey = Guid.NewGuid().ToString();
@@ -45,16 +44,16 @@ public sealed class WebhookBenchmark(WebhookBenchOptions options)
 
         var appCpuBefore = addon.CpuTime();
         var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var appLinesBefore = addon.OutputLines;
+        var appLinesBefore = addon.Output.Count;
         var measured = await RunPhaseAsync(http, requests, first: options.Warmup, options.Requests, cancel);
         var appCpu = addon.CpuTime() - appCpuBefore;
         var ownCpu = Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore;
-        var appLines = addon.OutputLines - appLinesBefore;
+        var appLines = addon.Output.Count - appLinesBefore;
         var peak = addon.PeakWorkingSet();
 
         var successes = warmup.Successes + measured.Successes;
         var expectedIssues = Math.Min(WebhookRequests.IssueCount, (long)options.Warmup + options.Requests);
-        var recorded = RecordedWork.Read(addon.DatabasePath, clientKey);
+        var recorded = RecordedWork.Read(addon.DatabaseFile, clientKey);
         var failed = warmup.Errors + measured.Errors;
         var recordedOk = failed > 0 || recorded.Matches(successes, expectedIssues);
 

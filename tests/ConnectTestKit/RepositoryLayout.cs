@@ -8,12 +8,15 @@ public static class RepositoryLayout
     /// <summary>The build configuration of the running program (bin/&lt;Configuration&gt;/net10.0/).</summary>
     public static string Configuration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
+    /// <summary>The app's project folder (addon/), holding its appsettings.json.</summary>
+    public static string AddonProjectDirectory => Path.Combine(Root, "addon");
+
     /// <summary>The app's build output in the same configuration; a project that runs it references addon/Addon.csproj so it is built.</summary>
     public static string AddonDll
     {
         get
         {
-            var dll = Path.Combine(Root, "addon", "bin", Configuration, "net10.0", "Addon.dll");
+            var dll = Path.Combine(AddonProjectDirectory, "bin", Configuration, "net10.0", "Addon.dll");
             return File.Exists(dll) ? dll : throw new FileNotFoundException($"The app is not built at {dll}.");
         }
     }

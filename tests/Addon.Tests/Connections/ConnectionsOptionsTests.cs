@@ -1,5 +1,5 @@
 using ConnectAddon.Connections;
-using ConnectAddon.Tests.Support;
+using ConnectAddon.TestKit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -40,20 +40,13 @@ public class ConnectionsOptionsTests
     [Test]
     public async Task InvalidLifetime_StopsTheNodeAtStartWithAMessageNamingIt()
     {
-        var workDir = Directory.CreateTempSubdirectory("addon-start-").FullName;
-        try
+        var (exitCode, output, errors) = await NodeProcess.StartExpectingFailureAsync(new Dictionary<string, string>
         {
-            var (exitCode, output, errors) = await AddonProcess.RunToExitAsync(workDir,
-                "--Connections:InvitationLifetime", "00:00:00", "--urls", "http://127.0.0.1:0", "--Addon:BaseUrl", "http://127.0.0.1",
-                "--Addon:Key", "start-test", "--Storage:ConnectionString", $"Data Source={Path.Combine(workDir, "addon.db")}");
+            ["Connections:InvitationLifetime"] = "00:00:00",
+        });
 
-            Assert.That(exitCode, Is.EqualTo(2), output + errors);
-            Assert.That(errors, Does.Contain("Connections:InvitationLifetime"));
-            Assert.That(errors, Does.Not.Contain("   at "), "an operator gets the reason, not a stack trace");
-        }
-        finally
-        {
-            Directory.Delete(workDir, recursive: true);
-        }
+        Assert.That(exitCode, Is.EqualTo(2), output + errors);
+        Assert.That(errors, Does.Contain("Connections:InvitationLifetime"));
+        Assert.That(errors, Does.Not.Contain("   at "), "an operator gets the reason, not a stack trace");
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using ConnectAddon.Hosting;
 using ConnectAddon.PrivateConsole;
 using ConnectAddon.PrivateConsole.Settings;
+using ConnectAddon.TestKit;
 using ConnectAddon.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,23 +71,15 @@ public class PrivateNodeSettingsTests
     [Test]
     public async Task PrivateRoleWithoutItsSettings_ExitsWithCode2NamingTheKeys()
     {
-        var workDir = Directory.CreateTempSubdirectory("private-start-").FullName;
-        try
+        var (exitCode, output, errors) = await NodeProcess.StartExpectingFailureAsync(new Dictionary<string, string>
         {
-            var (exitCode, output, errors) = await AddonProcess.RunToExitAsync(workDir,
-                "--Node:Role", "private", "--urls", "http://127.0.0.1:0", "--Addon:BaseUrl", "http://127.0.0.1", "--Addon:Key", "start-test",
-                "--Storage:ConnectionString", $"Data Source={Path.Combine(workDir, "addon.db")}");
+            ["Node:Role"] = "private",
+        });
 
-            Assert.That(exitCode, Is.EqualTo(2), output + errors);
-            Assert.That(errors, Does.Contain("PrivateNode:Jira:BaseUrl").And.Contain("PrivateNode:Jira:PersonalAccessToken"));
-            Assert.That(errors, Does.Not.Contain("   at "), "an operator gets the reason, not a stack trace");
-            Assert.That(output, Does.Not.Contain("Console admin password"), "a node that does not start makes no credential");
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(workDir, recursive: true);
-        }
+        Assert.That(exitCode, Is.EqualTo(2), output + errors);
+        Assert.That(errors, Does.Contain("PrivateNode:Jira:BaseUrl").And.Contain("PrivateNode:Jira:PersonalAccessToken"));
+        Assert.That(errors, Does.Not.Contain("   at "), "an operator gets the reason, not a stack trace");
+        Assert.That(output, Does.Not.Contain("Console admin password"), "a node that does not start makes no credential");
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using ConnectAddon.TestKit;
 using ConnectAddon.Tests.Support;
 
 namespace ConnectAddon.Tests.Connect.Pages;
@@ -24,7 +25,7 @@ public partial class PageAssetTests
         host.Dispose();
     }
 
-    private static string AssetFolder => Path.Combine(Reference.RepositoryRoot, "addon", "wwwroot", "connections");
+    private static string AssetFolder => Path.Combine(RepositoryLayout.AddonProjectDirectory, "wwwroot", "connections");
 
     [TestCase("app.js", "text/javascript")]
     [TestCase("api.js", "text/javascript")]
