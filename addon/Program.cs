@@ -6,6 +6,7 @@ using ConnectAddon.Hosting;
 using ConnectAddon.Jira;
 using ConnectAddon.Storage;
 using ConnectAddon.Transport;
+using ConnectAddon.Transport.Exchange;
 using Microsoft.Extensions.Options;
 
 // The web root is the copy beside Addon.dll, so the pages are served whatever folder the node is started from.
@@ -21,6 +22,7 @@ builder.Services.AddStorage();
 builder.Services.AddConnect();
 builder.Services.AddJira();
 builder.Services.AddTransport();
+builder.Services.AddExchange();
 builder.Services.AddConnectionManagement();
 builder.Services.AddPrivateConsole();
 

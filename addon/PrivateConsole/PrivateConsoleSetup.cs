@@ -4,8 +4,10 @@ using ConnectAddon.PrivateConsole.Api;
 using ConnectAddon.PrivateConsole.Connections;
 using ConnectAddon.PrivateConsole.Invitations;
 using ConnectAddon.PrivateConsole.Login;
+using ConnectAddon.PrivateConsole.Poller;
 using ConnectAddon.PrivateConsole.PublicNode;
 using ConnectAddon.PrivateConsole.Settings;
+using ConnectAddon.Sync;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -59,6 +61,8 @@ public static class PrivateConsoleSetup
         services.AddSingleton<LocalJira>();
         services.AddSingleton<InvitationChecker>();
         services.AddSingleton<InvitationAcceptor>();
+        services.AddExchangePoller();
+        services.AddChangeCapture();
         return services;
     }
 

@@ -1,4 +1,6 @@
 using System.Net;
+using ConnectAddon.Hosting;
+using ConnectAddon.Transport.Exchange;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ConnectAddon.Transport;
@@ -34,6 +36,8 @@ public static class TransportSetup
     public static IEndpointRouteBuilder MapTransport(this IEndpointRouteBuilder routes)
     {
         routes.MapTransportInfo();
+        if (routes.ServiceProvider.GetRequiredService<AddonSettings>().Role == NodeRole.Public)
+            routes.MapExchange(); // its services: ExchangeSetup.AddExchange (which needs Storage and Connections)
         return routes;
     }
 }

@@ -1,0 +1,25 @@
+using ConnectAddon.Connections;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ConnectAddon.Transport.Exchange;
+
+public static class ExchangeSetup
+{
+    /// <summary>
+    /// The exchange's services on both roles: outbox, inbox, the per-process signal, and the public node's side of the
+    /// route. Kept out of <see cref="TransportSetup.AddTransport"/> because they need the database, which the transport's
+    /// info client does not. Idempotent, so the poller's setup and Program.cs may both call it.
+    /// </summary>
+    public static IServiceCollection AddExchange(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ConnectionKeyProtector>();
+        services.TryAddSingleton<ExchangeSignal>();
+        services.TryAddSingleton<Outbox>();
+        services.TryAddSingleton<Inbox>();
+        services.TryAddSingleton<ExchangeConnections>();
+        services.TryAddSingleton<ExchangeAuthentication>();
+        services.TryAddSingleton<ExchangeService>();
+        return services;
+    }
+}

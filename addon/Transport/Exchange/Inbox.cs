@@ -1,0 +1,74 @@
+using ConnectAddon.Storage;
+using Dapper;
+
+namespace ConnectAddon.Transport.Exchange;
+
+/// <summary>
+/// The events this node received from the peer of each connection. Storing is idempotent (DESIGN §8): an event is
+/// taken only as the next in its sequence, so a repeat changes nothing and the acknowledgement (<see cref="AckAsync"/>)
+/// always means "this one and every one before it are stored".
+/// </summary>
+public sealed class Inbox(Database database, TimeProvider clock)
+{
+    /// <summary>Stores the events that continue the sequence (repeats and anything after a gap are left out); the acknowledgement after it.</summary>
+    public async Task<long> StoreAsync(string connectionId, IEnumerable<SyncEvent> events, CancellationToken cancel = default)
+    {
+        await using var db = await database.OpenAsync(cancel);
+        // Microsoft.Data.Sqlite begins IMMEDIATE: two exchanges of one connection cannot both read the same cursor.
+        await using var transaction = await db.BeginTransactionAsync(cancel);
+        await db.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO exchange_cursors (connection_id) VALUES (@connectionId) ON CONFLICT (connection_id) DO NOTHING",
+            new { connectionId }, transaction, cancellationToken: cancel));
+        var stored = await db.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT last_stored FROM exchange_cursors WHERE connection_id = @connectionId", new { connectionId }, transaction, cancellationToken: cancel));
+        var before = stored;
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var e in events.OrderBy(e => e.Sequence))
+        {
+            if (e.Sequence <= stored)
+                continue; // a repeat: stored before
+            if (e.Sequence != stored + 1)
+                break; // a gap: the sender sends again from our acknowledgement
+            await db.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO sync_events (connection_id, direction, sequence, payload, stored_at_ms) VALUES (@connectionId, 'in', @Sequence, @Payload, @now) ON CONFLICT DO NOTHING",
+                new { connectionId, e.Sequence, e.Payload, now }, transaction, cancellationToken: cancel));
+            stored = e.Sequence;
+        }
+        if (stored != before)
+            await db.ExecuteAsync(new CommandDefinition(
+                "UPDATE exchange_cursors SET last_stored = @stored WHERE connection_id = @connectionId",
+                new { connectionId, stored }, transaction, cancellationToken: cancel));
+        await transaction.CommitAsync(cancel);
+        return stored;
+    }
+
+    /// <summary>The highest sequence stored with all before it: what this node acknowledges to the peer.</summary>
+    public async Task<long> AckAsync(string connectionId, CancellationToken cancel = default)
+    {
+        await using var db = await database.OpenAsync(cancel);
+        return await db.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT last_stored FROM exchange_cursors WHERE connection_id = @connectionId", new { connectionId }, cancellationToken: cancel)) ?? 0;
+    }
+
+    /// <summary>Stored events not applied yet, in order: what the sync applies next.</summary>
+    public async Task<IReadOnlyList<SyncEvent>> UnappliedAsync(string connectionId, int limit = ExchangeLimits.MaxEventsPerBatch, CancellationToken cancel = default)
+    {
+        await using var db = await database.OpenAsync(cancel);
+        var rows = await db.QueryAsync<SyncEvent>(new CommandDefinition("""
+            SELECT sequence AS Sequence, payload AS Payload FROM sync_events
+            WHERE connection_id = @connectionId AND direction = 'in' AND applied_at_ms IS NULL
+            ORDER BY sequence LIMIT @limit
+            """, new { connectionId, limit }, cancellationToken: cancel));
+        return rows.ToList();
+    }
+
+    /// <summary>Marks an event applied; false when there is no such unapplied event (applied before: nothing changes).</summary>
+    public async Task<bool> MarkAppliedAsync(string connectionId, long sequence, CancellationToken cancel = default)
+    {
+        await using var db = await database.OpenAsync(cancel);
+        return await db.ExecuteAsync(new CommandDefinition("""
+            UPDATE sync_events SET applied_at_ms = @now
+            WHERE connection_id = @connectionId AND direction = 'in' AND sequence = @sequence AND applied_at_ms IS NULL
+            """, new { connectionId, sequence, now = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancel)) > 0;
+    }
+}

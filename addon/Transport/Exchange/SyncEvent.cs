@@ -1,0 +1,7 @@
+namespace ConnectAddon.Transport.Exchange;
+
+/// <summary>
+/// One event of a connection in one direction (DESIGN §2): its place in that direction's sequence and its payload,
+/// JSON text that the transport carries without reading (the sync defines it).
+/// </summary>
+public sealed record SyncEvent(long Sequence, string Payload);
