@@ -50,6 +50,8 @@ internal sealed class JiraRetryRules(JiraResilienceOptions options, TimeProvider
         return idempotent && (status == 408 || (status >= 500 && status != 501 && status != 505));
     }
 
+    private static readonly TimeSpan SafetyMargin = TimeSpan.FromMilliseconds(50);
+
     /// <summary>At least Retry-After when Jira gave one (plus a little jitter, so callers do not return together); otherwise Polly's exponential backoff with jitter.</summary>
     public ValueTask<TimeSpan?> Delay(RetryDelayGeneratorArguments<HttpResponseMessage> args)
     {
@@ -57,7 +59,9 @@ internal sealed class JiraRetryRules(JiraResilienceOptions options, TimeProvider
             && RateLimitHeaders.RetryAfter(response, clock) is { } retryAfter)
         {
             var jitter = Random.Shared.NextDouble() * Math.Min(1000, retryAfter.TotalMilliseconds * 0.1);
-            return new(retryAfter + TimeSpan.FromMilliseconds(jitter));
+            // A timer may fire a millisecond early by the wall clock, and "at least Retry-After" must hold as Jira
+            // measures it: a small fixed margin keeps the retry on the right side of the limit.
+            return new(retryAfter + SafetyMargin + TimeSpan.FromMilliseconds(jitter));
         }
         return new((TimeSpan?)null);
     }

@@ -36,9 +36,10 @@ public class ChangeCaptureServiceTests
         var project = site.FindProject(CaptureHarness.Project)!;
         var issue = site.CreateIssue(admin, project, project.IssueTypes[0], "Filed while Jira's search fails", null);
 
-        await WaitUntilAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
             (await CaptureHarness.DirtyAsync(host.DatabaseFile, active.Id)).ContainsKey(issue.Id)
-            && (await CaptureHarness.DirtyAsync(host.DatabaseFile, deactivated.Id)).ContainsKey(issue.Id));
+            && (await CaptureHarness.DirtyAsync(host.DatabaseFile, deactivated.Id)).ContainsKey(issue.Id),
+            "the change is captured for the active and the deactivated connection", Patience);
 
         Assert.That(await CaptureHarness.DirtyAsync(host.DatabaseFile, deleted.Id), Is.Empty);
         Assert.That(site.Requests["POST /rest/api/3/search/jql"], Is.GreaterThanOrEqualTo(5), "three failed polls, then one per live connection");
@@ -56,15 +57,4 @@ public class ChangeCaptureServiceTests
         UpdatedAt = now,
         ActivatedAt = now,
     };
-
-    /// <summary>Waits for a condition, checking it often: no fixed sleep decides the outcome.</summary>
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var deadline = new CancellationTokenSource(Patience);
-        while (!await condition())
-        {
-            Assert.That(deadline.IsCancellationRequested, Is.False, $"not within {Patience}");
-            await Task.Delay(20);
-        }
-    }
 }

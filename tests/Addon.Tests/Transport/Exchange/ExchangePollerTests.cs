@@ -1,3 +1,4 @@
+using ConnectAddon.Tests.Support;
 using System.Diagnostics;
 using ConnectAddon.Tests.Connections;
 using Microsoft.Extensions.DependencyInjection;
