@@ -30,8 +30,11 @@ public sealed record Connection
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? ActivatedAt { get; init; }
-    /// <summary>Public side: when the private node last exchanged.</summary>
+    /// <summary>When the peer was last heard from: public side, when the private node last exchanged; private side, its last successful exchange.</summary>
     public DateTimeOffset? LastPolledAt { get; init; }
+    /// <summary>Private side: the poller's last failure, cleared by its next successful exchange.</summary>
+    public string? LastError { get; init; }
+    public DateTimeOffset? LastErrorAt { get; init; }
     /// <summary>Public side: the invitation that created it; null on the private side.</summary>
     public Invitation? Invitation { get; init; }
 }

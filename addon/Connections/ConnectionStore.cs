@@ -23,6 +23,26 @@ public sealed class ConnectionStore(Database database)
         return rows.Select(r => r.ToConnection()).ToList();
     }
 
+    /// <summary>The queue depths of these connections in one query; a connection with no events is absent.</summary>
+    public Task<IReadOnlyDictionary<string, ConnectionView.QueueDepths>> QueueDepthsAsync(IEnumerable<string> ids, CancellationToken cancel) =>
+        QueueDepthsAsync(database, ids, cancel);
+
+    internal static async Task<IReadOnlyDictionary<string, ConnectionView.QueueDepths>> QueueDepthsAsync(
+        Database database, IEnumerable<string> ids, CancellationToken cancel)
+    {
+        var list = ids.ToList();
+        if (list.Count == 0)
+            return new Dictionary<string, ConnectionView.QueueDepths>();
+        await using var db = await database.OpenAsync(cancel);
+        var rows = await db.QueryAsync<(string Id, long Outgoing, long Incoming)>(new CommandDefinition("""
+            SELECT connection_id,
+                   SUM(CASE WHEN direction = 'out' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN direction = 'in' AND applied_at_ms IS NULL THEN 1 ELSE 0 END)
+            FROM sync_events WHERE connection_id IN @list GROUP BY connection_id
+            """, new { list }, cancellationToken: cancel));
+        return rows.ToDictionary(r => r.Id, r => new ConnectionView.QueueDepths((int)r.Outgoing, (int)r.Incoming));
+    }
+
     public async Task<Connection?> FindAsync(string clientKey, string id, CancellationToken cancel)
     {
         await using var db = await database.OpenAsync(cancel);

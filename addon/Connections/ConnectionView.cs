@@ -22,6 +22,42 @@ public sealed record ConnectionView(
         connection.Invitation is { } invitation ? new InvitationState(invitation.ExpiresAt.UtcDateTime, invitation.StatusAt(now)) : null,
         connection.CreatedAt.UtcDateTime);
 
+    /// <summary>
+    /// The view with the connection's health: its queue depths, and status <c>error</c> while the peer is silent for
+    /// longer than <paramref name="peerSilenceLimit"/> or (private side) while the poller fails. This is computed on
+    /// every listing and never stored, so it recovers by itself the moment the peer is heard from again (or the next
+    /// exchange succeeds); only an <c>active</c> connection is judged, so a deactivated one stays deactivated.
+    /// </summary>
+    public static ConnectionView Of(Connection connection, DateTimeOffset now, QueueDepths queues, TimeSpan peerSilenceLimit)
+    {
+        var (status, reason) = HealthOf(connection, now, peerSilenceLimit);
+        return Of(connection, now) with
+        {
+            Status = status, StatusReason = reason,
+            QueuedOutgoing = queues.Outgoing, QueuedIncoming = queues.Incoming,
+        };
+    }
+
+    internal static (string Status, string? Reason) HealthOf(Connection connection, DateTimeOffset now, TimeSpan peerSilenceLimit)
+    {
+        if (connection.Status != ConnectionStatus.Active)
+            return (connection.Status, connection.StatusReason);
+        if (connection.LastError is { } error && (connection.LastPolledAt is null || connection.LastErrorAt >= connection.LastPolledAt))
+            return (ConnectionStatus.Error, $"The last exchange with the public node failed: {error}");
+        if ((connection.LastPolledAt ?? connection.ActivatedAt) is { } heard && now - heard > peerSilenceLimit)
+        {
+            var peer = connection.Side == ConnectionSide.Private ? "public node" : "private node";
+            return (ConnectionStatus.Error, $"The {peer} has not been heard from since {heard.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}.");
+        }
+        return (connection.Status, connection.StatusReason);
+    }
+
+    /// <summary>Events in this node's outbox for the connection, and events received but not applied yet.</summary>
+    public sealed record QueueDepths(int Outgoing, int Incoming)
+    {
+        public static readonly QueueDepths None = new(0, 0);
+    }
+
     public sealed record Project(string Id, string Key, string Name);
 
     public sealed record OtherNode(string Name, string? Version, string? ProjectKey, string? ProjectName);

@@ -8,11 +8,16 @@ internal static class ConnectionRoutes
 {
     public static void MapConnectionRoutes(this RouteGroupBuilder admin)
     {
-        admin.MapGet("/connections", async (JiraCaller caller, ConnectionAdministration connections, TimeProvider clock, CancellationToken cancel) =>
+        admin.MapGet("/connections", async (JiraCaller caller, ConnectionAdministration connections, ConnectionStore store,
+            Microsoft.Extensions.Options.IOptions<ConnectionsOptions> options, TimeProvider clock, CancellationToken cancel) =>
         {
             var list = await connections.ListAsync(caller, cancel);
+            var queues = await store.QueueDepthsAsync(list.Select(c => c.Id), cancel);
             var now = clock.GetUtcNow();
-            return Results.Json(new { connections = list.Select(c => ConnectionView.Of(c, now)).ToList() });
+            return Results.Json(new
+            {
+                connections = list.Select(c => ConnectionView.Of(c, now, queues.GetValueOrDefault(c.Id, ConnectionView.QueueDepths.None), options.Value.PeerSilenceLimit)).ToList(),
+            });
         });
 
         admin.MapPost("/connections", async (JiraCaller caller, HttpRequest request, ConnectionAdministration connections, TimeProvider clock, CancellationToken cancel) =>

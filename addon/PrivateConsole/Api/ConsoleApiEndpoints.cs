@@ -16,8 +16,17 @@ public static class ConsoleApiEndpoints
     {
         var api = routes.MapGroup("/api/console").RequireConsoleSession();
 
-        api.MapGet("/connections", async (PrivateConnectionStore connections, TimeProvider clock, CancellationToken cancel) =>
-            Results.Json(new { connections = (await connections.ListAsync(cancel)).Select(c => ConnectionView.Of(c, clock.GetUtcNow())) }));
+        api.MapGet("/connections", async (PrivateConnectionStore connections, Microsoft.Extensions.Options.IOptions<ConnectionsOptions> options,
+            TimeProvider clock, CancellationToken cancel) =>
+        {
+            var list = await connections.ListAsync(cancel);
+            var queues = await connections.QueueDepthsAsync(list.Select(c => c.Id), cancel);
+            var now = clock.GetUtcNow();
+            return Results.Json(new
+            {
+                connections = list.Select(c => ConnectionView.Of(c, now, queues.GetValueOrDefault(c.Id, ConnectionView.QueueDepths.None), options.Value.PeerSilenceLimit)).ToList(),
+            });
+        });
 
         api.MapGet("/projects", async (string? query, LocalJira jira, CancellationToken cancel) =>
         {

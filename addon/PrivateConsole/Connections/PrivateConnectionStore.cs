@@ -17,6 +17,10 @@ public sealed class PrivateConnectionStore(Database database, ConnectionKeyProte
         return rows.Select(row => row.ToConnection()).ToList();
     }
 
+    /// <summary>The queue depths of these connections in one query; a connection with no events is absent.</summary>
+    public Task<IReadOnlyDictionary<string, ConnectionView.QueueDepths>> QueueDepthsAsync(IEnumerable<string> ids, CancellationToken cancel = default) =>
+        ConnectionStore.QueueDepthsAsync(database, ids, cancel);
+
     /// <summary>
     /// Stores an accepted connection with its key (encrypted) in one transaction; false when this node already holds a
     /// connection with that id, which only a public node that accepted one code twice could cause.

@@ -40,6 +40,7 @@ public sealed class ConnectionPoll(ExchangeClient client, Outbox outbox, Inbox i
                 if (failures > 0)
                     logger.LogInformation("Exchange for {Connection} works again after {Failures} failures", target, failures);
                 failures = 0;
+                await targets.RecordExchangedAsync(id, clock.GetUtcNow(), stop);
                 deactivated = answer.Status == ConnectAddon.Connections.ConnectionStatus.Deactivated;
                 await outbox.AcknowledgeAsync(id, answer.Ack, stop);
                 await inbox.StoreAsync(id, answer.Events, stop); // acknowledged on the next exchange, which starts at once
@@ -52,6 +53,7 @@ public sealed class ConnectionPoll(ExchangeClient client, Outbox outbox, Inbox i
                 return;
             }
             failures++;
+            await targets.RecordFailureAsync(id, outcome.Failure ?? "unknown failure", clock.GetUtcNow(), stop);
             var wait = PollerBackoff.After(failures, options.Value.MinBackoff, options.Value.MaxBackoff, Random.Shared);
             logger.LogWarning("Exchange for {Connection} failed ({Failures} in a row): {Reason}; trying again in {Wait:0.0} s",
                 target, failures, outcome.Failure, wait.TotalSeconds);

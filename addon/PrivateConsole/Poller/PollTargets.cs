@@ -32,4 +32,24 @@ public sealed class PollTargets(Database database, ConnectionKeyProtector keys)
             WHERE id = @connectionId AND side = 'private'
             """, new { connectionId, error = ConnectionStatus.Error, reason, now = now.ToUnixTimeMilliseconds() }, cancellationToken: cancel));
     }
+
+    /// <summary>A successful exchange: the connection's "last polled", and the end of any failure shown.</summary>
+    public async Task RecordExchangedAsync(string connectionId, DateTimeOffset now, CancellationToken cancel)
+    {
+        await using var db = await database.OpenAsync(cancel);
+        await db.ExecuteAsync(new CommandDefinition("""
+            UPDATE connections SET last_polled_at_ms = @now, last_error = NULL, last_error_at_ms = NULL
+            WHERE id = @connectionId AND side = 'private'
+            """, new { connectionId, now = now.ToUnixTimeMilliseconds() }, cancellationToken: cancel));
+    }
+
+    /// <summary>A failed exchange: shown as the connection's reason until the next success.</summary>
+    public async Task RecordFailureAsync(string connectionId, string reason, DateTimeOffset now, CancellationToken cancel)
+    {
+        await using var db = await database.OpenAsync(cancel);
+        await db.ExecuteAsync(new CommandDefinition("""
+            UPDATE connections SET last_error = @reason, last_error_at_ms = @now
+            WHERE id = @connectionId AND side = 'private'
+            """, new { connectionId, reason, now = now.ToUnixTimeMilliseconds() }, cancellationToken: cancel));
+    }
 }
