@@ -7,34 +7,21 @@ public sealed record ExchangeBenchOptions(int Events = 500, int IntervalMs = 20,
 
     public static bool TryParse(ReadOnlySpan<string> args, out ExchangeBenchOptions options, out string problem)
     {
-        options = new ExchangeBenchOptions();
-        problem = "";
-        for (var i = 0; i < args.Length; i++)
+        var defaults = new ExchangeBenchOptions();
+        options = defaults;
+        if (!BenchArguments.TryParse(args, new Dictionary<string, (int, int)>
         {
-            var name = args[i];
-            if (name is not ("--events" or "--interval-ms" or "--idle-seconds"))
-            {
-                problem = $"Unknown option '{name}'.";
-                return false;
-            }
-            if (i + 1 >= args.Length || !int.TryParse(args[i + 1], out var value))
-            {
-                problem = $"{name} needs a whole number.";
-                return false;
-            }
-            i++;
-            (options, var min, var max) = name switch
-            {
-                "--events" => (options with { Events = value }, 1, MaxEvents),
-                "--interval-ms" => (options with { IntervalMs = value }, 0, 10_000),
-                _ => (options with { IdleSeconds = value }, 0, 3600),
-            };
-            if (value < min || value > max)
-            {
-                problem = $"{name} must be between {min} and {max}, not {value}.";
-                return false;
-            }
-        }
+            ["--events"] = (1, MaxEvents),
+            ["--interval-ms"] = (0, 10_000),
+            ["--idle-seconds"] = (0, 3600),
+        }, out var values, out problem))
+            return false;
+        options = defaults with
+        {
+            Events = values.GetValueOrDefault("--events", defaults.Events),
+            IntervalMs = values.GetValueOrDefault("--interval-ms", defaults.IntervalMs),
+            IdleSeconds = values.GetValueOrDefault("--idle-seconds", defaults.IdleSeconds),
+        };
         return true;
     }
 

@@ -23,6 +23,9 @@ namespace ConnectAddon.Bench;
 /// </summary>
 public sealed class ExchangeBenchmark(ExchangeBenchOptions options)
 {
+    private static readonly TimeSpan IdleCheckInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan DrainCheckInterval = TimeSpan.FromMilliseconds(10);
+
     public const double TargetP99Ms = 1000;
     public const double TargetIdlePerMinute = 2;
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(60);
@@ -169,7 +172,7 @@ public sealed class ExchangeBenchmark(ExchangeBenchOptions options)
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed.TotalSeconds < options.IdleSeconds)
         {
-            await Task.Delay(100, cancel);
+            await Task.Delay(IdleCheckInterval, cancel);
             var polled = ExchangeDatabase.LastPolled(publicNode.DatabaseFile, id);
             if (polled != last)
             {
@@ -188,7 +191,7 @@ public sealed class ExchangeBenchmark(ExchangeBenchOptions options)
         {
             if (watch.Elapsed > DrainLimit)
                 throw new BenchmarkFailedException($"Timed out after {DrainLimit.TotalSeconds:0} s waiting for {what}.");
-            await Task.Delay(10, cancel);
+            await Task.Delay(DrainCheckInterval, cancel);
         }
     }
 

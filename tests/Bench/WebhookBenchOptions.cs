@@ -8,34 +8,21 @@ public sealed record WebhookBenchOptions(int Requests = 5000, int Concurrency = 
 
     public static bool TryParse(ReadOnlySpan<string> args, out WebhookBenchOptions options, out string problem)
     {
-        options = new WebhookBenchOptions();
-        problem = "";
-        for (var i = 0; i < args.Length; i++)
+        var defaults = new WebhookBenchOptions();
+        options = defaults;
+        if (!BenchArguments.TryParse(args, new Dictionary<string, (int, int)>
         {
-            var name = args[i];
-            if (name is not ("--requests" or "--concurrency" or "--warmup"))
-            {
-                problem = $"Unknown option '{name}'.";
-                return false;
-            }
-            if (i + 1 >= args.Length || !int.TryParse(args[i + 1], out var value))
-            {
-                problem = $"{name} needs a whole number.";
-                return false;
-            }
-            i++;
-            (options, var min, var max) = name switch
-            {
-                "--requests" => (options with { Requests = value }, 1, MaxRequests),
-                "--concurrency" => (options with { Concurrency = value }, 1, MaxConcurrency),
-                _ => (options with { Warmup = value }, 0, MaxRequests),
-            };
-            if (value < min || value > max)
-            {
-                problem = $"{name} must be between {min} and {max}, not {value}.";
-                return false;
-            }
-        }
+            ["--requests"] = (1, MaxRequests),
+            ["--concurrency"] = (1, MaxConcurrency),
+            ["--warmup"] = (0, MaxRequests),
+        }, out var values, out problem))
+            return false;
+        options = defaults with
+        {
+            Requests = values.GetValueOrDefault("--requests", defaults.Requests),
+            Concurrency = values.GetValueOrDefault("--concurrency", defaults.Concurrency),
+            Warmup = values.GetValueOrDefault("--warmup", defaults.Warmup),
+        };
         return true;
     }
 
