@@ -68,17 +68,9 @@ public static class CommentEndpoints
     private static async Task<IResult> Update(string issueIdOrKey, string id, SimCaller caller, HttpRequest request)
     {
         var site = caller.Site;
-        SimIssue? issue;
-        SimComment? comment;
-        lock (site.Sync)
-        {
-            issue = site.FindIssue(issueIdOrKey);
-            comment = issue?.Comments.FirstOrDefault(c => c.Id == id);
-        }
-        if (issue is null)
-            return JiraErrors.IssueNotFound();
-        if (comment is null)
-            return JiraErrors.Status(404, "Can not find a comment for the id: " + id + ".");
+        var (issue, comment, missing) = FindComment(site, issueIdOrKey, id);
+        if (missing is not null)
+            return missing;
         var (body, error) = await RequestJson.ReadObjectAsync(request);
         if (error is not null)
             return error;
@@ -92,18 +84,25 @@ public static class CommentEndpoints
     private static IResult Delete(string issueIdOrKey, string id, SimCaller caller)
     {
         var site = caller.Site;
-        SimIssue? issue;
-        SimComment? comment;
-        lock (site.Sync)
-        {
-            issue = site.FindIssue(issueIdOrKey);
-            comment = issue?.Comments.FirstOrDefault(c => c.Id == id);
-        }
-        if (issue is null)
-            return JiraErrors.IssueNotFound();
-        if (comment is null)
-            return JiraErrors.Status(404, "Can not find a comment for the id: " + id + ".");
+        var (issue, comment, missing) = FindComment(site, issueIdOrKey, id);
+        if (missing is not null)
+            return missing;
         site.DeleteComment(caller.User, issue, comment);
         return Results.NoContent();
+    }
+
+    /// <summary>The issue and its comment, or the 404 Jira gives for whichever is missing.</summary>
+    private static (SimIssue Issue, SimComment Comment, IResult? Missing) FindComment(SimSite site, string issueIdOrKey, string id)
+    {
+        lock (site.Sync)
+        {
+            var issue = site.FindIssue(issueIdOrKey);
+            if (issue is null)
+                return (null!, null!, JiraErrors.IssueNotFound());
+            var comment = issue.Comments.FirstOrDefault(c => c.Id == id);
+            return comment is null
+                ? (issue, null!, JiraErrors.Status(404, "Can not find a comment for the id: " + id + "."))
+                : (issue, comment, null);
+        }
     }
 }
