@@ -5,6 +5,7 @@ using ConnectAddon.Health;
 using ConnectAddon.Hosting;
 using ConnectAddon.Jira;
 using ConnectAddon.Storage;
+using ConnectAddon.Sync;
 using ConnectAddon.Transport;
 using ConnectAddon.Transport.Exchange;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ builder.Services.AddTransport();
 builder.Services.AddExchange();
 builder.Services.AddConnectionManagement();
 builder.Services.AddPrivateConsole();
+builder.Services.AddSync();
 
 var app = builder.Build();
 AddonSettings settings;

@@ -17,6 +17,7 @@ public static class ConnectSetup
         services.AddSingleton<InstallRequestVerifier>();
         services.AddHttpClient<InstallKeyProvider>(InstallKeyProvider.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(5));
         services.AddJiraJwtAuthentication();
+        services.AddSingleton<DirtyIssueSignal>();
         services.AddSingleton<DirtyIssueLog>();
         services.AddHostedService<DeliveryPruner>();
         return services;

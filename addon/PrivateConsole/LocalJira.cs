@@ -14,6 +14,9 @@ public sealed class LocalJira(JiraClientFactory factory, IOptions<PrivateNodeOpt
 {
     public const int MaxProjects = 50;
 
+    /// <summary>The Jira site's base URL, as configured.</summary>
+    public Uri BaseUrl => new(options.Value.Jira.BaseUrl!);
+
     public JiraClient Client() => factory.For(new Uri(options.Value.Jira.BaseUrl!), options.Value.Jira.ToCredentials());
 
     /// <summary>The first <see cref="MaxProjects"/> projects whose key or name matches <paramref name="query"/>.</summary>

@@ -1,11 +1,47 @@
 using ConnectAddon.Sync.Capture;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ConnectAddon.Sync.Errors;
+using ConnectAddon.Sync.Incoming;
+using ConnectAddon.Sync.Outgoing;
+using ConnectAddon.Sync.Triggers;
+using ConnectAddon.Sync.Twins;
 
 namespace ConnectAddon.Sync;
 
+/// <summary>The sync engine (Sync/README.md): the same on both roles; only where changes come from and which Jira it writes differ.</summary>
 public static class SyncSetup
 {
+    public static IServiceCollection AddSync(this IServiceCollection services)
+    {
+        services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section)
+            .Validate(o => o.OutgoingConcurrency is >= 1 and <= 32, "Sync:OutgoingConcurrency must be 1 to 32.")
+            .Validate(o => o.ClaimLease >= TimeSpan.FromSeconds(10) && o.ClaimLease <= TimeSpan.FromHours(1), "Sync:ClaimLease must be 10 seconds to 1 hour.")
+            .Validate(o => o.IdleRecheck >= TimeSpan.FromMilliseconds(50) && o.IdleRecheck <= TimeSpan.FromMinutes(1), "Sync:IdleRecheck must be 50 ms to 1 minute.")
+            .Validate(o => o.CatchUpInterval >= TimeSpan.FromSeconds(1) && o.CatchUpInterval <= TimeSpan.FromHours(1), "Sync:CatchUpInterval must be 1 second to 1 hour.")
+            .ValidateOnStart();
+        services.AddSingleton<SyncConnections>();
+        services.AddSingleton<LocalTracker>();
+        services.AddSingleton<TwinStore>();
+        services.AddSingleton<TriggerStore>();
+        services.AddSingleton<SyncErrorStore>();
+        services.AddSingleton<DirtyQueue>();
+        services.AddSingleton<AttachmentSharing>();
+        services.AddSingleton<OutgoingSync>();
+        services.AddSingleton<IssueTypeMapper>();
+        services.AddSingleton<PeerAttachmentBytes>();
+        services.AddSingleton<TwinCopies>();
+        services.AddSingleton<IncomingSync>();
+        services.AddSingleton<Admin.SyncAdministration>();
+        services.AddSingleton<Admin.BulkRuns>();
+        services.AddSingleton<IncomingWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<IncomingWorker>());
+        services.AddHostedService<OutgoingWorker>();
+        services.AddHostedService<CatchUpService>();
+        services.AddHostedService<Admin.BulkResumer>();
+        return services;
+    }
+
     /// <summary>
     /// The private node's change capture (Sync/README.md). Registered for every role, like the console, because the
     /// role is known only once configuration is complete; settings are checked and the polling runs on a private node only.

@@ -1,5 +1,6 @@
 using System.Net;
 using ConnectAddon.Hosting;
+using ConnectAddon.Transport.Attachments;
 using ConnectAddon.Transport.Exchange;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -37,7 +38,10 @@ public static class TransportSetup
     {
         routes.MapTransportInfo();
         if (routes.ServiceProvider.GetRequiredService<AddonSettings>().Role == NodeRole.Public)
+        {
             routes.MapExchange(); // its services: ExchangeSetup.AddExchange (which needs Storage and Connections)
+            routes.MapAttachments(); // likewise, through AttachmentSetup.AddAttachments
+        }
         return routes;
     }
 }

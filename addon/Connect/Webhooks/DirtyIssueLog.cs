@@ -19,15 +19,17 @@ namespace ConnectAddon.Connect.Webhooks;
 public sealed class DirtyIssueLog : IAsyncDisposable
 {
     private const int MaxBatch = 256;
+    private readonly DirtyIssueSignal signal;
     private readonly Database database;
     private readonly TimeProvider clock;
     private readonly ILogger<DirtyIssueLog> logger;
     private readonly Channel<PendingRecord> queue = Channel.CreateUnbounded<PendingRecord>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task writer;
 
-    public DirtyIssueLog(Database database, TimeProvider clock, ILogger<DirtyIssueLog> logger)
+    public DirtyIssueLog(Database database, DirtyIssueSignal signal, TimeProvider clock, ILogger<DirtyIssueLog> logger)
     {
         this.database = database;
+        this.signal = signal;
         this.clock = clock;
         this.logger = logger;
         writer = Task.Run(WriteLoopAsync);
@@ -79,6 +81,7 @@ public sealed class DirtyIssueLog : IAsyncDisposable
                 results[i] = await WriteOneAsync(connection, transaction, records[i], now);
             await transaction.CommitAsync();
         }
+        signal.Notify();
         for (var i = 0; i < records.Count; i++)
             records[i].Stored.TrySetResult(results[i]);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ConnectAddon.Connect.Jwt;
 using ConnectAddon.Hosting;
+using ConnectAddon.Sync.Admin;
 
 namespace ConnectAddon.Connections.Admin;
 
@@ -18,6 +19,9 @@ public static class AdminApi
         admin.AddEndpointFilter<JiraAdministratorFilter>();
         admin.MapConnectionRoutes();
         admin.MapJiraLookupRoutes();
+        // Sync routes find a connection only within the caller's tenant (DESIGN §4 "Authorization").
+        admin.MapSyncRoutes((context, id, cancel) =>
+            context.RequestServices.GetRequiredService<ConnectionStore>().FindAsync(context.Features.Get<JiraCaller>()!.Tenant.ClientKey, id, cancel));
     }
 
     /// <summary>Reads a small JSON body and parses it with <paramref name="parse"/>; a 4xx for anything unreadable.</summary>

@@ -4,6 +4,7 @@ using ConnectAddon.Hosting;
 using ConnectAddon.PrivateConsole.Connections;
 using ConnectAddon.PrivateConsole.Invitations;
 using ConnectAddon.PrivateConsole.Login;
+using ConnectAddon.Sync.Admin;
 
 namespace ConnectAddon.PrivateConsole.Api;
 
@@ -15,6 +16,8 @@ public static class ConsoleApiEndpoints
     public static void MapConsoleApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/console").RequireConsoleSession();
+        api.MapSyncRoutes(async (context, id, cancel) =>
+            await context.RequestServices.GetRequiredService<Sync.SyncConnections>().FindAsync(id, cancel) is { Side: ConnectionSide.Private } connection ? connection : null);
 
         api.MapGet("/connections", async (PrivateConnectionStore connections, Microsoft.Extensions.Options.IOptions<ConnectionsOptions> options,
             TimeProvider clock, CancellationToken cancel) =>

@@ -1,3 +1,4 @@
+using ConnectAddon.Connect.Webhooks;
 using ConnectAddon.Storage;
 using Dapper;
 
@@ -8,7 +9,7 @@ namespace ConnectAddon.Sync.Capture;
 /// (<c>connection_dirty_issues</c>). A page's marks and the cursor that passes them commit together, so a crash
 /// between the two can only make the next poll report a change again, never lose one.
 /// </summary>
-public sealed class ChangeCursorStore(Database database, TimeProvider clock)
+public sealed class ChangeCursorStore(Database database, DirtyIssueSignal signal, TimeProvider clock)
 {
     /// <summary>
     /// How long a reported issue is remembered below the window's start: beyond the overlap, the minute the JQL literal
@@ -58,6 +59,8 @@ public sealed class ChangeCursorStore(Database database, TimeProvider clock)
             "DELETE FROM change_cursor_seen WHERE connection_id = @connectionId AND updated_ms < @forgetBelow",
             new { connectionId, forgetBelow }, transaction, cancellationToken: cancel));
         await transaction.CommitAsync(cancel);
+        if (changes.Count > 0)
+            signal.Notify();
     }
 
     /// <summary>When the connection was last polled and why that poll failed (null when it did not), for health views.</summary>

@@ -41,7 +41,7 @@ public sealed record ExchangeAnswer(long Ack, IReadOnlyList<SyncEvent> Events, s
                     if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("seq", out var seqField) || !ExchangeRequest.IsWhole(seqField, out var seq)
                         || seq < 1 || !item.TryGetProperty("payload", out var payload))
                         return null;
-                    events.Add(new SyncEvent(seq, payload.GetRawText()));
+                    events.Add(new SyncEvent(seq, payload.GetRawText(), ExchangeRequest.QueuedAt(item)));
                 }
             var status = statusField.GetString()!;
             return status is ConnectionStatus.Active or ConnectionStatus.Deactivated ? new ExchangeAnswer(ack, events, status) : null;
@@ -59,6 +59,8 @@ public sealed record ExchangeAnswer(long Ack, IReadOnlyList<SyncEvent> Events, s
         {
             json.WriteStartObject();
             json.WriteNumber("seq", e.Sequence);
+            if (e.QueuedAtMs is { } queuedAt)
+                json.WriteNumber("queuedAt", queuedAt);
             json.WritePropertyName("payload");
             json.WriteRawValue(e.Payload, skipInputValidation: true); // validated when queued or received
             json.WriteEndObject();

@@ -40,11 +40,15 @@ public sealed record ExchangeRequest(long Ack, IReadOnlyList<SyncEvent> Events, 
                 var text = payload.GetRawText();
                 if (System.Text.Encoding.UTF8.GetByteCount(text) > ExchangeLimits.MaxEventBytes)
                     return ApiError.TooLarge($"Event {seq}'s payload is larger than {ExchangeLimits.MaxEventBytes} bytes.");
-                events.Add(new SyncEvent(seq, text));
+                events.Add(new SyncEvent(seq, text, QueuedAt(item)));
             }
         }
         return new ExchangeRequest(ack, events, wait);
     }
+
+    /// <summary>The optional <c>queuedAt</c> of a wire event (ms since the epoch, the sender's clock); anything else is ignored.</summary>
+    internal static long? QueuedAt(JsonElement item) =>
+        item.TryGetProperty("queuedAt", out var field) && IsWhole(field, out var ms) && ms > 0 ? ms : null;
 
     /// <summary>A JSON number that is a whole number (TryGetInt64 alone throws on strings).</summary>
     internal static bool IsWhole(JsonElement element, out long value)

@@ -1,4 +1,5 @@
 using ConnectAddon.Connections;
+using ConnectAddon.Transport.Attachments;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ConnectAddon.Transport.Exchange;
@@ -15,11 +16,13 @@ public static class ExchangeSetup
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ConnectionKeyProtector>();
         services.TryAddSingleton<ExchangeSignal>();
+        services.TryAddSingleton<InboxSignal>();
         services.TryAddSingleton<Outbox>();
         services.TryAddSingleton<Inbox>();
         services.TryAddSingleton<ExchangeConnections>();
         services.TryAddSingleton<ExchangeAuthentication>();
         services.TryAddSingleton<ExchangeService>();
+        services.AddAttachments(); // attachment bytes travel between the same nodes under the same connection keys
         return services;
     }
 }

@@ -8,7 +8,7 @@ namespace ConnectAddon.Transport.Exchange;
 /// taken only as the next in its sequence, so a repeat changes nothing and the acknowledgement (<see cref="AckAsync"/>)
 /// always means "this one and every one before it are stored".
 /// </summary>
-public sealed class Inbox(Database database, TimeProvider clock)
+public sealed class Inbox(Database database, InboxSignal signal, TimeProvider clock)
 {
     /// <summary>Stores the events that continue the sequence (repeats and anything after a gap are left out); the acknowledgement after it.</summary>
     public async Task<long> StoreAsync(string connectionId, IEnumerable<SyncEvent> events, CancellationToken cancel = default)
@@ -30,8 +30,8 @@ public sealed class Inbox(Database database, TimeProvider clock)
             if (e.Sequence != stored + 1)
                 break; // a gap: the sender sends again from our acknowledgement
             await db.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO sync_events (connection_id, direction, sequence, payload, stored_at_ms) VALUES (@connectionId, 'in', @Sequence, @Payload, @now) ON CONFLICT DO NOTHING",
-                new { connectionId, e.Sequence, e.Payload, now }, transaction, cancellationToken: cancel));
+                "INSERT INTO sync_events (connection_id, direction, sequence, payload, stored_at_ms, peer_queued_at_ms) VALUES (@connectionId, 'in', @Sequence, @Payload, @now, @QueuedAtMs) ON CONFLICT DO NOTHING",
+                new { connectionId, e.Sequence, e.Payload, now, e.QueuedAtMs }, transaction, cancellationToken: cancel));
             stored = e.Sequence;
         }
         if (stored != before)
@@ -39,6 +39,7 @@ public sealed class Inbox(Database database, TimeProvider clock)
                 "UPDATE exchange_cursors SET last_stored = @stored WHERE connection_id = @connectionId",
                 new { connectionId, stored }, transaction, cancellationToken: cancel));
         await transaction.CommitAsync(cancel);
+        signal.Notify();
         return stored;
     }
 
@@ -51,14 +52,18 @@ public sealed class Inbox(Database database, TimeProvider clock)
     }
 
     /// <summary>Stored events not applied yet, in order: what the sync applies next.</summary>
-    public async Task<IReadOnlyList<SyncEvent>> UnappliedAsync(string connectionId, int limit = ExchangeLimits.MaxEventsPerBatch, CancellationToken cancel = default)
+    public async Task<IReadOnlyList<SyncEvent>> UnappliedAsync(string connectionId, int limit = ExchangeLimits.MaxEventsPerBatch, CancellationToken cancel = default) =>
+        await UnappliedAsync(connectionId, 0, limit, cancel);
+
+    /// <summary>Stored events not applied yet with a sequence after <paramref name="after"/>, in order (to page past events that wait).</summary>
+    public async Task<IReadOnlyList<SyncEvent>> UnappliedAsync(string connectionId, long after, int limit, CancellationToken cancel = default)
     {
         await using var db = await database.OpenAsync(cancel);
         var rows = await db.QueryAsync<SyncEvent>(new CommandDefinition("""
-            SELECT sequence AS Sequence, payload AS Payload FROM sync_events
-            WHERE connection_id = @connectionId AND direction = 'in' AND applied_at_ms IS NULL
+            SELECT sequence AS Sequence, payload AS Payload, peer_queued_at_ms AS QueuedAtMs FROM sync_events
+            WHERE connection_id = @connectionId AND direction = 'in' AND applied_at_ms IS NULL AND sequence > @after
             ORDER BY sequence LIMIT @limit
-            """, new { connectionId, limit }, cancellationToken: cancel));
+            """, new { connectionId, after, limit }, cancellationToken: cancel));
         return rows.ToList();
     }
 

@@ -48,7 +48,7 @@ public sealed class Outbox(Database database, ExchangeSignal signal, TimeProvide
     {
         await using var db = await database.OpenAsync(cancel);
         var rows = await db.QueryAsync<SyncEvent>(new CommandDefinition("""
-            SELECT sequence AS Sequence, payload AS Payload FROM sync_events
+            SELECT sequence AS Sequence, payload AS Payload, stored_at_ms AS QueuedAtMs FROM sync_events
             WHERE connection_id = @connectionId AND direction = 'out' AND sequence > @after
             ORDER BY sequence LIMIT @limit
             """, new { connectionId, after, limit = ExchangeLimits.MaxEventsPerBatch }, cancellationToken: cancel));

@@ -51,7 +51,8 @@ public sealed partial class SimSite(string key, Uri baseUrl, TimeProvider clock)
         }
     }
 
-    public SimIssue CreateIssue(SimUser actor, SimProject project, SimIssueType type, string summary, JsonNode? description, IEnumerable<string>? labels = null)
+    public SimIssue CreateIssue(SimUser actor, SimProject project, SimIssueType type, string summary, JsonNode? description, IEnumerable<string>? labels = null,
+        IReadOnlyDictionary<string, JsonNode?>? properties = null)
     {
         SimIssue issue;
         lock (Sync)
@@ -72,6 +73,9 @@ public sealed partial class SimSite(string key, Uri baseUrl, TimeProvider clock)
                 Created = now,
                 Updated = now,
             };
+            // Set with the issue, as IssueUpdateDetails.properties are: no reader ever sees the issue without them.
+            foreach (var (key, value) in properties ?? new Dictionary<string, JsonNode?>())
+                issue.Properties[key] = value?.DeepClone();
             Issues[issue.Id] = issue;
         }
         Announce(new SiteChange("jira:issue_created", actor, issue));

@@ -59,13 +59,47 @@ public static class IssueEndpoints
         if (fields.ContainsKey("description") && fields["description"] is not null && AdfValidator.Validate(fields["description"]) is { } invalid)
             errors["description"] = invalid;
         var labels = Labels(fields["labels"], errors);
+        var properties = Properties(body["properties"], errors);
         foreach (var unknown in fields.Select(f => f.Key).Except(["project", "issuetype", "summary", "description", "labels", "reporter"]))
             errors[unknown] = $"Field '{unknown}' cannot be set. It is not on the appropriate screen, or unknown.";
         if (errors.Count > 0)
             return Results.Json(new { errorMessages = Array.Empty<string>(), errors }, statusCode: 400);
 
-        var issue = site.CreateIssue(caller.User, project!, type!, summary!, fields["description"], labels);
+        var issue = site.CreateIssue(caller.User, project!, type!, summary!, fields["description"], labels, properties);
         return Results.Json(new { id = issue.Id, key = issue.Key, self = $"{site.BaseUrlText}/rest/api/3/issue/{issue.Id}" }, statusCode: 201);
+    }
+
+    /// <summary>
+    /// IssueUpdateDetails.properties: entity properties set with the create ("Create issue": "Details of issue properties
+    /// to be add or update"); a key of 1 to 255 characters, a value of at most 32,768 bytes of JSON.
+    /// </summary>
+    private static Dictionary<string, JsonNode?> Properties(JsonNode? node, Dictionary<string, string> errors)
+    {
+        var properties = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        if (node is null)
+            return properties;
+        if (node is not JsonArray list)
+        {
+            errors["properties"] = "Properties must be a list of {key, value}.";
+            return properties;
+        }
+        foreach (var item in list)
+        {
+            var key = (item as JsonObject)?["key"] is JsonValue k && k.TryGetValue<string>(out var text) ? text : null;
+            if (string.IsNullOrEmpty(key) || key.Length > 255)
+            {
+                errors["properties"] = "Each property needs a key of 1 to 255 characters.";
+                continue;
+            }
+            var value = item!["value"];
+            if (System.Text.Encoding.UTF8.GetByteCount(value?.ToJsonString() ?? "null") > 32768)
+            {
+                errors["properties"] = $"The value of property '{key}' is larger than 32768 bytes.";
+                continue;
+            }
+            properties[key] = value?.DeepClone();
+        }
+        return properties;
     }
 
     private static async Task<IResult> Edit(string issueIdOrKey, SimCaller caller, HttpRequest request)

@@ -1,0 +1,103 @@
+using ConnectAddon.Sync.Errors;
+using ConnectAddon.Sync.Model;
+using ConnectAddon.Transport.Exchange;
+using Microsoft.Extensions.Options;
+
+namespace ConnectAddon.Sync.Incoming;
+
+/// <summary>
+/// Applies the peer's stored events in sequence order, per connection (DESIGN §7 "Order"): an event that fails is
+/// recorded in the errors view and holds only the later events of the same issue, until its retry comes due or an
+/// admin presses Retry; other issues' events go on. Wakes when the exchange stores events in this process.
+/// </summary>
+public sealed class IncomingWorker(
+    SyncConnections connections,
+    LocalTracker trackers,
+    Inbox inbox,
+    IncomingSync sync,
+    SyncErrorStore errors,
+    InboxSignal signal,
+    IOptions<SyncOptions> options,
+    ILogger<IncomingWorker> logger) : BackgroundService
+{
+    private const int Page = 200;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var applied = 0;
+                foreach (var connection in await connections.AllAsync(stoppingToken))
+                    applied += await ApplyConnectionAsync(connection, stoppingToken);
+                if (applied == 0)
+                    await signal.WaitAsync(settings.IdleRecheck, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "The incoming sync loop failed; it goes on after {Wait}", settings.IdleRecheck);
+                try { await Task.Delay(settings.IdleRecheck, stoppingToken); } catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+
+    /// <summary>One pass over a connection's unapplied events; returns how many were applied.</summary>
+    public async Task<int> ApplyConnectionAsync(Connections.Connection connection, CancellationToken cancel)
+    {
+        long after = 0;
+        var applied = 0;
+        HashSet<string>? waiting = null;
+        Sync.LocalJiraSite? site = null;
+        while (true)
+        {
+            var events = await inbox.UnappliedAsync(connection.Id, after, Page, cancel);
+            if (events.Count == 0)
+                return applied;
+            waiting ??= await errors.WaitingAsync(connection.Id, SyncError.In, cancel);
+            site ??= await trackers.ForAsync(connection, cancel);
+            if (site is null)
+                return applied; // the tenant is uninstalled or disabled: its events wait
+            foreach (var stored in events)
+            {
+                after = stored.Sequence;
+                var payload = SyncJson.Read(stored.Payload);
+                if (payload is null)
+                {
+                    logger.LogError("Connection {Connection}: event {Sequence} is not a sync event this version understands; it is skipped", connection.Id, stored.Sequence);
+                    await errors.RecordAsync(connection.Id, SyncError.In, $"event-{stored.Sequence}", null, stored.Sequence,
+                        "An event from the other side could not be read by this version; it was skipped.", blocking: false, cancel);
+                    await inbox.MarkAppliedAsync(connection.Id, stored.Sequence, cancel);
+                    continue;
+                }
+                var issueRef = payload.Issue.Id;
+                if (waiting.Contains(issueRef))
+                    continue;
+                Hosting.Result<bool> outcome;
+                try { outcome = await sync.ApplyAsync(connection, site, payload, cancel); }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "Connection {Connection}: applying event {Sequence} failed unexpectedly", connection.Id, stored.Sequence);
+                    outcome = Hosting.ApiError.Unavailable("Applying failed unexpectedly: " + e.Message);
+                }
+                if (outcome.IsSuccess)
+                {
+                    await inbox.MarkAppliedAsync(connection.Id, stored.Sequence, cancel);
+                    await errors.ClearAsync(connection.Id, SyncError.In, issueRef, cancel);
+                    applied++;
+                }
+                else
+                {
+                    waiting.Add(issueRef);
+                    logger.LogWarning("Connection {Connection}: applying {Issue} (event {Sequence}) failed: {Message}", connection.Id, payload.Issue.Key, stored.Sequence, outcome.Error!.Message);
+                    await errors.RecordAsync(connection.Id, SyncError.In, issueRef, payload.Issue.Key, stored.Sequence, outcome.Error.Message, blocking: true, cancel);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+using ConnectAddon.Jira;
+using ConnectAddon.Jira.Models;
+using ConnectAddon.Sync.Model;
+
+namespace ConnectAddon.Sync.Incoming;
+
+/// <summary>
+/// The issue type of the peer's issue, by name, in this side's project (DESIGN §1, §7). Epics, sub-task types (Basic
+/// mode carries no parents) and names this project does not have fall back to the project's default issue type, which
+/// is readable only with the Administer Jira permission (DESIGN §7a) that the app's scopes do not include, so the
+/// fallback is Task, else the first standard type of the project. The project's types are cached for a few minutes.
+/// </summary>
+public sealed class IssueTypeMapper(TimeProvider clock)
+{
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(5);
+    public const string Fallback = "Task";
+
+    private readonly ConcurrentDictionary<string, (IReadOnlyList<JiraIssueType> Types, DateTimeOffset At)> cache = new(StringComparer.Ordinal);
+
+    public async Task<JiraResult<JiraIssueType>> MapAsync(JiraClient client, string siteKey, string projectId, ReplicaIssueType incoming, CancellationToken cancel)
+    {
+        var key = siteKey + "|" + projectId;
+        if (!cache.TryGetValue(key, out var entry) || clock.GetUtcNow() - entry.At > CacheLifetime)
+        {
+            if (!long.TryParse(projectId, out var id))
+                return new JiraError { Kind = JiraErrorKind.BadRequest, Message = $"The project id '{projectId}' is not a number." };
+            var read = await client.GetIssueTypesForProjectAsync(id, cancel);
+            if (!read.IsSuccess)
+                return read.Error;
+            entry = (read.Value!, clock.GetUtcNow());
+            cache[key] = entry;
+        }
+        var standard = entry.Types.Where(t => t.Subtask != true && (t.HierarchyLevel ?? 0) == 0).ToList();
+        if (standard.Count == 0)
+            return new JiraError { Kind = JiraErrorKind.BadRequest, Message = "The project has no standard issue type to create issues with." };
+        var isEpic = incoming.HierarchyLevel >= 1 || string.Equals(incoming.Name, "Epic", StringComparison.OrdinalIgnoreCase);
+        var byName = isEpic || incoming.Subtask ? null : standard.FirstOrDefault(t => string.Equals(t.Name, incoming.Name, StringComparison.OrdinalIgnoreCase));
+        return byName
+               ?? standard.FirstOrDefault(t => string.Equals(t.Name, Fallback, StringComparison.OrdinalIgnoreCase))
+               ?? standard[0];
+    }
+}

@@ -1,0 +1,36 @@
+using ConnectAddon.Connect.Tenants;
+using ConnectAddon.Connections;
+using ConnectAddon.Jira;
+using ConnectAddon.PrivateConsole;
+
+namespace ConnectAddon.Sync;
+
+/// <summary>
+/// The Jira a connection reads and writes on this node (DESIGN §2 "local tracker"): the tenant's site through Connect
+/// JWT on the public side, the node's own Jira through its credentials on the private side.
+/// </summary>
+public sealed class LocalTracker(TenantStore tenants, JiraClientFactory clients, IServiceProvider services)
+{
+    /// <summary>Null when the tenant is gone or disabled: its sync waits (uninstall is a soft delete, DESIGN §4).</summary>
+    public async Task<LocalJiraSite?> ForAsync(Connection connection, CancellationToken cancel)
+    {
+        if (connection.Side == ConnectionSide.Private)
+        {
+            var local = services.GetRequiredService<LocalJira>();
+            return new LocalJiraSite(local.Client(), local.BaseUrl);
+        }
+        if (connection.ClientKey is null || await tenants.FindAsync(connection.ClientKey, cancel) is not { IsInstalled: true, Enabled: true } tenant)
+            return null;
+        return new LocalJiraSite(clients.For(tenant), tenant.DisplayUrl is { Length: > 0 } display ? new Uri(display) : tenant.BaseUrl);
+    }
+}
+
+/// <summary>A client for one Jira site and the base URL people open it with (for links to issues).</summary>
+public sealed record LocalJiraSite(JiraClient Client, Uri BrowseBase)
+{
+    public string BrowseUrl(string? key)
+    {
+        var root = BrowseBase.ToString().TrimEnd('/');
+        return key is null ? root : root + "/browse/" + Uri.EscapeDataString(key);
+    }
+}

@@ -1,0 +1,106 @@
+using ConnectAddon.Connect.Webhooks;
+using ConnectAddon.Storage;
+using ConnectAddon.Sync.Capture;
+using Dapper;
+
+namespace ConnectAddon.Sync.Outgoing;
+
+/// <summary>
+/// The queue of changed issues (DESIGN §8): <c>dirty_issues</c> (public node, per tenant) and
+/// <c>connection_dirty_issues</c> (private node, per connection). A worker claims rows with a lease and a token in one
+/// statement; completion deletes a row only if its token still holds and it did not change again meanwhile; an expired
+/// lease (a crashed worker) is claimed again. One row per issue means at most one lease per issue, which keeps its order.
+/// </summary>
+public sealed class DirtyQueue(Database database, DirtyIssueSignal signal, TimeProvider clock)
+{
+    private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public async Task<IReadOnlyList<DirtyIssue>> ClaimAsync(int max, TimeSpan lease, CancellationToken cancel)
+    {
+        var token = Guid.NewGuid().ToString("N");
+        var args = new { token, until = Now + (long)lease.TotalMilliseconds, now = Now, max };
+        await using var db = await database.OpenAsync(cancel);
+        var tenants = await db.QueryAsync<(string, string, string?, long)>(new CommandDefinition("""
+            UPDATE dirty_issues SET lease_token = @token, lease_until_ms = @until
+            WHERE rowid IN (SELECT rowid FROM dirty_issues WHERE lease_until_ms IS NULL OR lease_until_ms < @now ORDER BY first_seen_at_ms LIMIT @max)
+            RETURNING client_key, issue_id, issue_key, change_seq
+            """, args, cancellationToken: cancel));
+        var connections = await db.QueryAsync<(string, string, string?, long)>(new CommandDefinition("""
+            UPDATE connection_dirty_issues SET lease_token = @token, lease_until_ms = @until
+            WHERE rowid IN (SELECT rowid FROM connection_dirty_issues WHERE lease_until_ms IS NULL OR lease_until_ms < @now ORDER BY first_seen_at_ms LIMIT @max)
+            RETURNING connection_id, issue_id, issue_key, change_seq
+            """, args, cancellationToken: cancel));
+        return tenants.Select(t => new DirtyIssue(t.Item1, null, t.Item2, t.Item3, t.Item4, token))
+            .Concat(connections.Select(c => new DirtyIssue(null, c.Item1, c.Item2, c.Item3, c.Item4, token)))
+            .ToList();
+    }
+
+    /// <summary>Done: the row goes, unless the issue changed again since the claim; then it is released for the next pass.</summary>
+    public async Task CompleteAsync(DirtyIssue issue, CancellationToken cancel)
+    {
+        var (table, scope) = Table(issue);
+        await using var db = await database.OpenAsync(cancel);
+        var args = new { scope = issue.Scope, issue.IssueId, issue.LeaseToken, issue.ChangeSeq };
+        var deleted = await db.ExecuteAsync(new CommandDefinition(
+            $"DELETE FROM {table} WHERE {scope} = @scope AND issue_id = @IssueId AND lease_token = @LeaseToken AND change_seq = @ChangeSeq", args, cancellationToken: cancel));
+        if (deleted == 0)
+        {
+            await db.ExecuteAsync(new CommandDefinition(
+                $"UPDATE {table} SET lease_token = NULL, lease_until_ms = NULL WHERE {scope} = @scope AND issue_id = @IssueId AND lease_token = @LeaseToken", args, cancellationToken: cancel));
+            signal.Notify();
+        }
+    }
+
+    /// <summary>Failed: keep the row, and let nobody claim it before <paramref name="delay"/> passed (the retry's backoff); the claim ends.</summary>
+    public async Task PostponeAsync(DirtyIssue issue, TimeSpan delay, CancellationToken cancel)
+    {
+        var (table, scope) = Table(issue);
+        await using var db = await database.OpenAsync(cancel);
+        await db.ExecuteAsync(new CommandDefinition(
+            $"UPDATE {table} SET lease_token = NULL, lease_until_ms = @until WHERE {scope} = @scope AND issue_id = @IssueId AND lease_token = @LeaseToken",
+            new { scope = issue.Scope, issue.IssueId, issue.LeaseToken, until = Now + (long)delay.TotalMilliseconds }, cancellationToken: cancel));
+    }
+
+    /// <summary>
+    /// The heartbeat of a worker still busy with a claim: its unfinished rows stay leased for another
+    /// <paramref name="lease"/>, so the lease can be short and a crashed worker's claims come free soon.
+    /// </summary>
+    public async Task RenewAsync(string leaseToken, TimeSpan lease, CancellationToken cancel)
+    {
+        var args = new { leaseToken, until = Now + (long)lease.TotalMilliseconds };
+        await using var db = await database.OpenAsync(cancel);
+        await db.ExecuteAsync(new CommandDefinition("UPDATE dirty_issues SET lease_until_ms = @until WHERE lease_token = @leaseToken", args, cancellationToken: cancel));
+        await db.ExecuteAsync(new CommandDefinition("UPDATE connection_dirty_issues SET lease_until_ms = @until WHERE lease_token = @leaseToken", args, cancellationToken: cancel));
+    }
+
+    /// <summary>Marks an issue of a tenant dirty (bulk, the Exalate action, catch-up).</summary>
+    public async Task MarkForTenantAsync(string clientKey, string issueId, string? issueKey, string reason, CancellationToken cancel)
+    {
+        await using var db = await database.OpenAsync(cancel);
+        await db.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO dirty_issues (client_key, issue_id, issue_key, last_event, change_seq, first_seen_at_ms, last_seen_at_ms)
+            VALUES (@clientKey, @issueId, @issueKey, @reason, 1, @now, @now)
+            ON CONFLICT (client_key, issue_id) DO UPDATE SET change_seq = dirty_issues.change_seq + 1, last_event = excluded.last_event, last_seen_at_ms = excluded.last_seen_at_ms
+            """, new { clientKey, issueId, issueKey, reason, now = Now }, cancellationToken: cancel));
+        signal.Notify();
+    }
+
+    /// <summary>Marks an issue of a private-side connection dirty (bulk).</summary>
+    public async Task MarkForConnectionAsync(string connectionId, string issueId, string? issueKey, CancellationToken cancel)
+    {
+        await using var db = await database.OpenAsync(cancel);
+        await db.ExecuteAsync(new CommandDefinition(ConnectionDirtyIssues.Mark,
+            new { connectionId, IssueId = issueId, IssueKey = issueKey, updatedMs = 0L, now = Now }, cancellationToken: cancel));
+        signal.Notify();
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancel)
+    {
+        await using var db = await database.OpenAsync(cancel);
+        return await db.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT (SELECT COUNT(*) FROM dirty_issues) + (SELECT COUNT(*) FROM connection_dirty_issues)", cancellationToken: cancel));
+    }
+
+    private static (string Table, string Scope) Table(DirtyIssue issue) =>
+        issue.ClientKey is not null ? ("dirty_issues", "client_key") : ("connection_dirty_issues", "connection_id");
+}

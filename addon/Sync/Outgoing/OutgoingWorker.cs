@@ -1,0 +1,76 @@
+using ConnectAddon.Connect.Webhooks;
+using Microsoft.Extensions.Options;
+
+namespace ConnectAddon.Sync.Outgoing;
+
+/// <summary>
+/// Claims dirty issues and sends what changed (<see cref="OutgoingSync"/>), several issues at a time; wakes as soon as a
+/// webhook or the JQL capture marks an issue dirty in this process, and looks again every
+/// <see cref="SyncOptions.IdleRecheck"/> for work of other processes and for retries that came due.
+/// </summary>
+public sealed class OutgoingWorker(DirtyQueue queue, OutgoingSync sync, DirtyIssueSignal signal, IOptions<SyncOptions> options, ILogger<OutgoingWorker> logger) : BackgroundService
+{
+    /// <summary>Renews the batch's lease every third of its length until the batch is done.</summary>
+    private async Task HeartbeatAsync(string leaseToken, TimeSpan lease, CancellationToken done)
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(lease / 3);
+            while (await timer.WaitForNextTickAsync(done))
+                await queue.RenewAsync(leaseToken, lease, done);
+        }
+        catch (OperationCanceledException)
+        {
+            // the batch is done
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Renewing a claim failed; another worker may take those issues when it expires");
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var claimed = await queue.ClaimAsync(settings.OutgoingConcurrency * 4, settings.ClaimLease, stoppingToken);
+                if (claimed.Count == 0)
+                {
+                    await signal.WaitAsync(settings.IdleRecheck, stoppingToken);
+                    continue;
+                }
+                using var heartbeatStop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                var heartbeat = HeartbeatAsync(claimed[0].LeaseToken, settings.ClaimLease, heartbeatStop.Token);
+                await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = settings.OutgoingConcurrency, CancellationToken = stoppingToken },
+                    async (dirty, cancel) =>
+                    {
+                        TimeSpan? retry;
+                        try { retry = await sync.ProcessAsync(dirty, cancel); }
+                        catch (Exception e) when (e is not OperationCanceledException)
+                        {
+                            logger.LogError(e, "Syncing issue {Issue} failed unexpectedly", dirty.IssueKey ?? dirty.IssueId);
+                            retry = Errors.SyncErrorStore.FirstRetry;
+                        }
+                        if (retry is { } wait)
+                            await queue.PostponeAsync(dirty, wait, cancel);
+                        else
+                            await queue.CompleteAsync(dirty, cancel);
+                    });
+                await heartbeatStop.CancelAsync();
+                await heartbeat;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "The outgoing sync loop failed; it goes on after {Wait}", settings.IdleRecheck);
+                try { await Task.Delay(settings.IdleRecheck, stoppingToken); } catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace ConnectAddon.Sync;
+
+/// <summary>Settings of the sync workers (section <c>Sync</c>; Sync/README.md).</summary>
+public sealed class SyncOptions
+{
+    public const string Section = "Sync";
+
+    /// <summary>Issues read and sent at once by the outgoing worker.</summary>
+    public int OutgoingConcurrency { get; set; } = 4;
+
+    /// <summary>How long a claim on a dirty issue lasts without a heartbeat (renewed every third of it while the worker is busy): a crashed worker's claims are taken again after it.</summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often workers look for work queued by another process (work of this process wakes them at once).</summary>
+    public TimeSpan IdleRecheck { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Public node: how often Jira is asked which issues changed, to find what lost webhooks did not announce.</summary>
+    public TimeSpan CatchUpInterval { get; set; } = TimeSpan.FromMinutes(5);
+}

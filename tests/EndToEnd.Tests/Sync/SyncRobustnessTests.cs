@@ -1,0 +1,142 @@
+using EndToEnd.Tests.Support;
+using JiraSim.Connect;
+using JiraSim.Faults;
+using JiraSim.Model;
+
+namespace EndToEnd.Tests.Sync;
+
+/// <summary>
+/// What Jira Cloud really does to a sync (DESIGN §7a) and what people do at the same time: webhooks late, twice and
+/// out of order; 429s and 5xx; the same field edited on both sides; and the sync's own writes coming back as changes.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class SyncRobustnessTests
+{
+    private SyncPair pair = null!;
+
+    [OneTimeSetUp]
+    public async Task Start() => pair = await SyncPair.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task Stop() => await pair.DisposeAsync();
+
+    [TearDown]
+    public void ResetJira()
+    {
+        pair.Jira.Webhooks.Reset();
+        pair.Jira.Faults("site-a").Clear();
+        pair.Jira.Faults("site-b").Clear();
+    }
+
+    [Test]
+    public async Task Webhooks_LateTwiceAndReversed_ProduceNoDuplicateIssueCommentOrAttachment()
+    {
+        pair.Jira.Webhooks.Twice = true;
+        pair.Jira.Webhooks.Pause();
+        var source = pair.CreateOnA("Noisy webhooks");
+        pair.SiteA.AddComment(pair.PersonA, source, SyncPair.Adf("one"));
+        pair.SiteA.AddComment(pair.PersonA, source, SyncPair.Adf("two"));
+        pair.SiteA.AddAttachment(pair.PersonA, source, "dump.bin", "application/octet-stream", [1, 2, 3, 4]);
+        await pair.ExalateOnPublicAsync(source.Key);
+        var twin = await pair.TwinOnAsync(pair.SiteB, "Noisy webhooks");
+
+        pair.SiteA.AddComment(pair.PersonA, source, SyncPair.Adf("three"));
+        Assert.That(pair.Jira.Webhooks.Release(HeldOrder.Reversed), Is.GreaterThan(0));
+        await Eventually.HoldsAsync(() => Task.FromResult(Count(pair.SiteB, () => twin.Comments.Count) == 3), "three comment copies on B", explain: pair.Nodes.Output);
+        await pair.SettledAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(SyncPair.IssuesWithSummary(pair.SiteB, "Noisy webhooks"), Has.Count.EqualTo(1), "one twin");
+            Assert.That(Count(pair.SiteB, () => twin.Comments.Count), Is.EqualTo(3), "each comment once");
+            Assert.That(Count(pair.SiteB, () => twin.Attachments.Count), Is.EqualTo(1), "the attachment once");
+            Assert.That(Count(pair.SiteA, () => source.Comments.Count), Is.EqualTo(3), "nothing came back to A");
+        });
+    }
+
+    [Test]
+    public async Task JiraRateLimitsAndServerErrors_AreAbsorbed_AndEverythingArrivesOnce()
+    {
+        var b = pair.Jira.Faults("site-b");
+        b.Add(FaultRule.RateLimited("POST /rest/api/3/issue", retryAfterSeconds: 1, times: 2));
+        b.Add(FaultRule.ServerError("POST /rest/api/3/issue/{issueIdOrKey}/comment", times: 1));
+        b.Add(FaultRule.ServerError("POST /rest/api/3/issue/{issueIdOrKey}/attachments", status: 503, times: 1));
+        var source = pair.CreateOnA("Through the storm");
+        pair.SiteA.AddComment(pair.PersonA, source, SyncPair.Adf("still here"));
+        pair.SiteA.AddAttachment(pair.PersonA, source, "storm.txt", "text/plain", "rain"u8.ToArray());
+        await pair.ExalateOnPublicAsync(source.Key);
+
+        var twin = await pair.TwinOnAsync(pair.SiteB, "Through the storm");
+        await Eventually.HoldsAsync(() => Task.FromResult(Count(pair.SiteB, () => twin.Comments.Count) == 1 && Count(pair.SiteB, () => twin.Attachments.Count) == 1),
+            "the comment and the attachment arrive despite the failures", explain: pair.Nodes.Output);
+        await pair.SettledAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(SyncPair.IssuesWithSummary(pair.SiteB, "Through the storm"), Has.Count.EqualTo(1));
+            Assert.That(Count(pair.SiteB, () => twin.Comments.Count), Is.EqualTo(1));
+            Assert.That(Count(pair.SiteB, () => twin.Attachments.Count), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task SameFieldEditedOnBothSidesBeforeEitherArrived_ThePublicSidesValueWinsOnBothSides()
+    {
+        var source = pair.CreateOnA("Contested");
+        await pair.ExalateOnPublicAsync(source.Key);
+        var twin = await pair.TwinOnAsync(pair.SiteB, "Contested");
+        await pair.SettledAsync();
+
+        // A's edit stays unknown to the public node (its webhook is held) while B's edit travels to A.
+        pair.Jira.Webhooks.Pause();
+        pair.SiteA.EditIssue(pair.PersonA, source, summary: "Contested (A)");
+        pair.SiteB.EditIssue(pair.PersonB, twin, summary: "Contested (B)");
+        await Eventually.HoldsAsync(async () => (long)(await pair.PrivateSyncAsync())["queuedForPeer"]! == 0 && Count(pair.SiteB, () => twin.Summary) == "Contested (B)",
+            "B's edit was sent", explain: pair.Nodes.Output);
+        await Eventually.HoldsAsync(async () => (long)(await pair.PublicSyncAsync())["waitingToApply"]! == 0, "the public node handled B's edit", explain: pair.Nodes.Output);
+        pair.Jira.Webhooks.Release();
+
+        await Eventually.HoldsAsync(() => Task.FromResult(Count(pair.SiteB, () => twin.Summary) == "Contested (A)"), "B took A's value", explain: pair.Nodes.Output);
+        await pair.SettledAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(Count(pair.SiteA, () => source.Summary), Is.EqualTo("Contested (A)"));
+            Assert.That(Count(pair.SiteB, () => twin.Summary), Is.EqualTo("Contested (A)"));
+        });
+    }
+
+    [Test]
+    public async Task EchoOfTheSyncsOwnWrite_IsNeverSentBack_NoWritesOnTheSource()
+    {
+        var source = pair.CreateOnA("Echo chamber");
+        await pair.ExalateOnPublicAsync(source.Key);
+        var twin = await pair.TwinOnAsync(pair.SiteB, "Echo chamber");
+        await pair.SettledAsync();
+
+        pair.SiteA.Requests.Reset();
+        pair.SiteB.Requests.Reset();
+        pair.SiteA.EditIssue(pair.PersonA, source, summary: "Echo chamber, once");
+        await Eventually.HoldsAsync(() => Task.FromResult(Count(pair.SiteB, () => twin.Summary) == "Echo chamber, once"), "the edit reached B", explain: pair.Nodes.Output);
+        // The private node's next poll finds its own write and reads the issue once: that is the echo.
+        await Eventually.HoldsAsync(() => Task.FromResult(pair.SiteB.Requests["GET /rest/api/3/issue/{issueIdOrKey}"] >= 1), "B's echo was read", explain: pair.Nodes.Output);
+        await pair.SettledAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Writes(pair.SiteA), Is.Empty, "no write on A: the echo was not sent back");
+            Assert.That(Writes(pair.SiteB), Is.EqualTo(new Dictionary<string, int> { ["PUT /rest/api/3/issue/{issueIdOrKey}"] = 1 }), "one write on B: the edit");
+            Assert.That(pair.SiteA.Requests["GET /rest/api/3/issue/{issueIdOrKey}"], Is.EqualTo(1), "one read of the changed issue on A");
+        });
+    }
+
+    /// <summary>Requests that change something (a JQL search is a POST that changes nothing).</summary>
+    private static Dictionary<string, int> Writes(SimSite site) =>
+        site.Requests.Snapshot().Where(r => !r.Key.StartsWith("GET ", StringComparison.Ordinal) && r.Key != "POST /rest/api/3/search/jql")
+            .ToDictionary(r => r.Key, r => r.Value);
+
+    private static T Count<T>(SimSite site, Func<T> read)
+    {
+        lock (site.Sync)
+            return read();
+    }
+}

@@ -1,0 +1,232 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using ConnectAddon.TestKit;
+using JiraSim;
+using JiraSim.Model;
+using JiraSim.Seed;
+
+namespace EndToEnd.Tests.Transport;
+
+/// <summary>
+/// The product on one machine, as the sandbox runs it but with quick polling: the simulated Jira (sites A and B) in
+/// this process, a public node installed into site A and a private node on site B, each an OS process of its own on a
+/// free port. The private node's console is bound to another loopback address than the public node (127.0.0.2 where
+/// the system lets a program bind it, as Linux does for all of 127.0.0.0/8), standing in for its intranet interface.
+/// The private node is told the public node's address only through the invitation code.
+/// </summary>
+public sealed class NodePair : IAsyncDisposable
+{
+    public const string AppKey = "io.example.outbound-only";
+    public const string ConsoleUser = "admin";
+    private const string SiteAAdmin = "557058:a-admin";
+
+    private NodePair(JiraSimulator jira, SimApp app, NodeProcess publicNode, NodeProcess privateNode, string consolePassword,
+        string root, IReadOnlyDictionary<string, string> publicSettings, IReadOnlyDictionary<string, string> privateSettings)
+    {
+        Jira = jira;
+        App = app;
+        Public = publicNode;
+        Private = privateNode;
+        ConsolePassword = consolePassword;
+        this.root = root;
+        this.publicSettings = publicSettings;
+        this.privateSettings = privateSettings;
+    }
+
+    private readonly string root;
+    private readonly IReadOnlyDictionary<string, string> publicSettings;
+    private readonly IReadOnlyDictionary<string, string> privateSettings;
+
+    public JiraSimulator Jira { get; }
+    public NodeProcess Public { get; private set; }
+    public NodeProcess Private { get; private set; }
+    public string ConsolePassword { get; }
+    private SimApp App { get; }
+
+    /// <summary>Where the public node listens: the only endpoint of it that the private node is meant to reach.</summary>
+    public IPEndPoint PublicEndpoint => Endpoint(Public.BaseUrl);
+
+    /// <summary>Where the private node's console listens: meant for the partner's admins on their intranet.</summary>
+    public IPEndPoint ConsoleEndpoint => Endpoint(Private.BaseUrl);
+
+    /// <param name="privateSettings">Settings of the private node over the ones here (e.g. <c>PrivateNode:Exchange:WaitSeconds</c>).</param>
+    /// <param name="publicSettings">Settings of the public node over the ones here (e.g. <c>Sync:CatchUpInterval</c>).</param>
+    public static async Task<NodePair> StartAsync(IReadOnlyDictionary<string, string>? privateSettings = null, IReadOnlyDictionary<string, string>? publicSettings = null)
+    {
+        // The nodes' data folders live under one root of ours, so a node can be killed and started again on its data.
+        var root = Directory.CreateTempSubdirectory("node-pair-").FullName;
+        var jira = await JiraSimulator.StartAsync(DefaultSeed.Create());
+        var password = "outbound-" + Guid.NewGuid().ToString("N")[..12];
+        var consoleAddress = ConsoleAddress();
+        var consoleUrl = $"http://{consoleAddress}:{FreePort(consoleAddress)}";
+        var privateAll = new Dictionary<string, string>
+        {
+            ["urls"] = consoleUrl,
+            ["Addon:BaseUrl"] = consoleUrl,
+            ["Node:Role"] = "private",
+            ["Addon:Key"] = AppKey,
+            ["PrivateNode:Name"] = "Globex private node",
+            ["PrivateNode:Jira:BaseUrl"] = jira.Site("site-b").BaseUrlText,
+            ["PrivateNode:Jira:Email"] = "admin@b.example",
+            ["PrivateNode:Jira:ApiToken"] = DefaultSeed.AdminToken,
+            // Loopback over plain HTTP, as the sandbox; real deployments use HTTPS and keep this off.
+            ["PrivateNode:AllowInsecurePublicNode"] = "true",
+            ["PrivateNode:Exchange:ConnectionRefresh"] = "00:00:00.250",
+            ["PrivateNode:Exchange:MinBackoff"] = "00:00:00.200",
+            ["PrivateNode:Exchange:MaxBackoff"] = "00:00:02",
+            ["Console:AdminPassword"] = password,
+        };
+        foreach (var (key, value) in privateSettings ?? new Dictionary<string, string>())
+            privateAll[key] = value;
+
+        var publicAll = new Dictionary<string, string>
+        {
+            ["Addon:Key"] = AppKey,
+            ["Addon:Name"] = "Exalate",
+            ["Connect:InstallKeysBaseUrl"] = jira.InstallKeysBaseUrl.ToString(),
+            ["Connect:AllJsUrl"] = jira.RootUrl + "all.js",
+            ["Transport:AllowInsecureDestinations"] = "true",
+        };
+        foreach (var (key, value) in publicSettings ?? new Dictionary<string, string>())
+            publicAll[key] = value;
+        var publicStart = NodeProcess.StartAsync(publicAll, Path.Combine(root, "public"), NodeProcess.FreePort());
+        var privateStart = NodeProcess.StartAsync(privateAll, Path.Combine(root, "private"));
+        try
+        {
+            await Task.WhenAll(publicStart, privateStart);
+            var app = await jira.InstallAppAsync("site-a", new Uri(publicStart.Result.BaseUrl, "atlassian-connect.json"));
+            return new NodePair(jira, app, publicStart.Result, privateStart.Result, password, root, publicAll, privateAll);
+        }
+        catch
+        {
+            foreach (var start in new[] { publicStart, privateStart })
+                if (start.IsCompletedSuccessfully)
+                    await start.Result.DisposeAsync();
+            await jira.DisposeAsync();
+            Directory.Delete(root, recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>kill -9 the public node, then start it again on the same data folder and port.</summary>
+    public async Task KillAndRestartPublicAsync()
+    {
+        await Public.KillAsync();
+        await Public.DisposeAsync();
+        Public = await NodeProcess.StartAsync(publicSettings, Public.DataFolder, Public.BaseUrl.Port);
+    }
+
+    /// <summary>kill -9 the private node, then start it again on the same data folder and console address.</summary>
+    public async Task KillAndRestartPrivateAsync()
+    {
+        await Private.KillAsync();
+        await Private.DisposeAsync();
+        Private = await NodeProcess.StartAsync(privateSettings, Private.DataFolder);
+    }
+
+    /// <summary>
+    /// A client of the public node's admin API as site A's Jira admin, with what AP.context.getToken() gives the page in
+    /// Jira: HS256 under the tenant's shared secret, qsh "context-qsh" (fresh, valid for a few minutes).
+    /// </summary>
+    public HttpClient AdminClient()
+    {
+        var client = new HttpClient { BaseAddress = Public.BaseUrl };
+        var token = TokenMinter.Hs256(App.SharedSecret, TokenMinter.Claims(Jira.ClientKey("site-a"), "context-qsh", subject: SiteAAdmin));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("JWT", token);
+        return client;
+    }
+
+    /// <summary>Site A's Jira admin initiates a private connection in Basic mode on ACME through the admin API, as the Connections page does; the invitation code.</summary>
+    public async Task<string> InitiateAsync()
+    {
+        using var page = AdminClient();
+
+        var projects = await JsonAsync(await page.GetAsync("api/admin/projects?query=ACME"), HttpStatusCode.OK);
+        var projectId = projects["projects"]!.AsArray().Single(p => p!["key"]!.GetValue<string>() == "ACME")!["id"]!.GetValue<string>();
+        var initiated = await JsonAsync(await page.PostAsJsonAsync("api/admin/connections", new { projectId, mode = "basic", type = "private" }), HttpStatusCode.Created);
+        return initiated["invitationCode"]!.GetValue<string>();
+    }
+
+    /// <summary>A client of the private node's console, logged in as its admin (the partner's browser, without the page).</summary>
+    public async Task<HttpClient> LogInToConsoleAsync()
+    {
+        var console = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = Private.BaseUrl };
+        try
+        {
+            using var login = await console.PostAsJsonAsync("console/login", new { username = ConsoleUser, password = ConsolePassword });
+            Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await login.Content.ReadAsStringAsync());
+            return console;
+        }
+        catch
+        {
+            console.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The partner's admin accepts the code in the console on GLX; the connection's id, once it is active.</summary>
+    public static async Task<string> AcceptAsync(HttpClient console, string code)
+    {
+        var accepted = await JsonAsync(await console.PostAsJsonAsync("api/console/connections/accept", new { code, projectKey = "GLX" }), HttpStatusCode.Created);
+        Assert.That(accepted["status"]!.GetValue<string>(), Is.EqualTo("active"), accepted.ToJsonString());
+        return accepted["id"]!.GetValue<string>();
+    }
+
+    /// <summary>Both nodes' output so far, for failure messages.</summary>
+    public string Output() =>
+        "Public node:" + Environment.NewLine + string.Join(Environment.NewLine, Public.Output) + Environment.NewLine
+        + "Private node:" + Environment.NewLine + string.Join(Environment.NewLine, Private.Output);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Private.DisposeAsync();
+        }
+        finally
+        {
+            await Public.DisposeAsync();
+            await Jira.DisposeAsync();
+            try { Directory.Delete(root, recursive: true); }
+            catch (IOException) { /* a file still held open is left to the temp folder's cleaning */ }
+        }
+    }
+
+    private static async Task<JsonNode> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.That(response.StatusCode, Is.EqualTo(expected), $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {text}");
+            return JsonNode.Parse(text)!;
+        }
+    }
+
+    private static IPEndPoint Endpoint(Uri url) => new(IPAddress.Parse(url.Host), url.Port);
+
+    /// <summary>127.0.0.2 where this system lets a program listen on it; otherwise 127.0.0.1 (the console then differs by port only).</summary>
+    private static IPAddress ConsoleAddress()
+    {
+        var other = IPAddress.Parse("127.0.0.2");
+        try
+        {
+            using var probe = new TcpListener(other, 0);
+            probe.Start();
+            return other;
+        }
+        catch (SocketException)
+        {
+            return IPAddress.Loopback;
+        }
+    }
+
+    private static int FreePort(IPAddress address)
+    {
+        using var listener = new TcpListener(address, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
