@@ -1,4 +1,5 @@
 using ConnectAddon.Connect.Descriptor;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ConnectAddon.Connect.Jwt;
 using ConnectAddon.Connect.Lifecycle;
 using ConnectAddon.Connect.Pages;
@@ -17,7 +18,7 @@ public static class ConnectSetup
         services.AddSingleton<InstallRequestVerifier>();
         services.AddHttpClient<InstallKeyProvider>(InstallKeyProvider.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(5));
         services.AddJiraJwtAuthentication();
-        services.AddSingleton<DirtyIssueSignal>();
+        services.TryAddSingleton<DirtyIssueSignal>();
         services.AddSingleton<DirtyIssueLog>();
         services.AddHostedService<DeliveryPruner>();
         return services;

@@ -24,15 +24,15 @@ public sealed class ConnectionStore(Database database)
     }
 
     /// <summary>The queue depths of these connections in one query; a connection with no events is absent.</summary>
-    public Task<IReadOnlyDictionary<string, ConnectionView.QueueDepths>> QueueDepthsAsync(IEnumerable<string> ids, CancellationToken cancel) =>
-        QueueDepthsAsync(database, ids, cancel);
+    public Task<IReadOnlyDictionary<string, ConnectionView.SyncCounts>> SyncCountsAsync(IEnumerable<string> ids, CancellationToken cancel) =>
+        SyncCountsAsync(database, ids, cancel);
 
-    internal static async Task<IReadOnlyDictionary<string, ConnectionView.QueueDepths>> QueueDepthsAsync(
+    internal static async Task<IReadOnlyDictionary<string, ConnectionView.SyncCounts>> SyncCountsAsync(
         Database database, IEnumerable<string> ids, CancellationToken cancel)
     {
         var list = ids.ToList();
         if (list.Count == 0)
-            return new Dictionary<string, ConnectionView.QueueDepths>();
+            return new Dictionary<string, ConnectionView.SyncCounts>();
         await using var db = await database.OpenAsync(cancel);
         var rows = await db.QueryAsync<(string Id, long Outgoing, long Incoming)>(new CommandDefinition("""
             SELECT connection_id,
@@ -40,7 +40,18 @@ public sealed class ConnectionStore(Database database)
                    SUM(CASE WHEN direction = 'in' AND applied_at_ms IS NULL THEN 1 ELSE 0 END)
             FROM sync_events WHERE connection_id IN @list GROUP BY connection_id
             """, new { list }, cancellationToken: cancel));
-        return rows.ToDictionary(r => r.Id, r => new ConnectionView.QueueDepths((int)r.Outgoing, (int)r.Incoming));
+        var inSync = (await db.QueryAsync<(string Id, long Count)>(new CommandDefinition(
+            "SELECT connection_id, COUNT(*) FROM twins WHERE connection_id IN @list AND stopped_at_ms IS NULL AND local_issue_id IS NOT NULL GROUP BY connection_id",
+            new { list }, cancellationToken: cancel))).ToDictionary(r => r.Id, r => (int)r.Count);
+        var errors = (await db.QueryAsync<(string Id, long Count)>(new CommandDefinition(
+            "SELECT connection_id, COUNT(*) FROM sync_errors WHERE connection_id IN @list GROUP BY connection_id",
+            new { list }, cancellationToken: cancel))).ToDictionary(r => r.Id, r => (int)r.Count);
+        var queues = rows.ToDictionary(r => r.Id, r => ((int)r.Outgoing, (int)r.Incoming));
+        return list.Distinct().ToDictionary(id => id, id =>
+        {
+            var (outgoing, incoming) = queues.GetValueOrDefault(id);
+            return new ConnectionView.SyncCounts(outgoing, incoming, inSync.GetValueOrDefault(id), errors.GetValueOrDefault(id));
+        });
     }
 
     public async Task<Connection?> FindAsync(string clientKey, string id, CancellationToken cancel)

@@ -1,8 +1,7 @@
 namespace ConnectAddon.Connections;
 
 /// <summary>
-/// A connection as the Connections page and the console show it (Connections/README.md, "Connection"). The sync's
-/// counters are zero until the sync exists. <see cref="OtherSide"/> is null while nobody has accepted the invitation
+/// A connection as the Connections page and the console show it (Connections/README.md, "Connection"). <see cref="OtherSide"/> is null while nobody has accepted the invitation
 /// (the page shows "unknown"); <see cref="Invitation"/> is null on the private side. Times are UTC, written as ISO 8601 with <c>Z</c>.
 /// </summary>
 public sealed record ConnectionView(
@@ -28,13 +27,13 @@ public sealed record ConnectionView(
     /// every listing and never stored, so it recovers by itself the moment the peer is heard from again (or the next
     /// exchange succeeds); only an <c>active</c> connection is judged, so a deactivated one stays deactivated.
     /// </summary>
-    public static ConnectionView Of(Connection connection, DateTimeOffset now, QueueDepths queues, TimeSpan peerSilenceLimit)
+    public static ConnectionView Of(Connection connection, DateTimeOffset now, SyncCounts counts, TimeSpan peerSilenceLimit)
     {
         var (status, reason) = HealthOf(connection, now, peerSilenceLimit);
         return Of(connection, now) with
         {
             Status = status, StatusReason = reason,
-            QueuedOutgoing = queues.Outgoing, QueuedIncoming = queues.Incoming,
+            QueuedOutgoing = counts.Outgoing, QueuedIncoming = counts.Incoming, IssuesInSync = counts.InSync, OpenErrors = counts.Errors,
         };
     }
 
@@ -52,10 +51,13 @@ public sealed record ConnectionView(
         return (connection.Status, connection.StatusReason);
     }
 
-    /// <summary>Events in this node's outbox for the connection, and events received but not applied yet.</summary>
-    public sealed record QueueDepths(int Outgoing, int Incoming)
+    /// <summary>
+    /// Events in this node's outbox for the connection, events received but not applied yet, issues under sync here
+    /// (twins not stopped) and open sync errors.
+    /// </summary>
+    public sealed record SyncCounts(int Outgoing, int Incoming, int InSync = 0, int Errors = 0)
     {
-        public static readonly QueueDepths None = new(0, 0);
+        public static readonly SyncCounts None = new(0, 0);
     }
 
     public sealed record Project(string Id, string Key, string Name);

@@ -18,11 +18,20 @@ public static class RequestBody
         var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancel)) > 0)
+        try
         {
-            if (buffer.Length + read > maxBytes)
-                return ApiError.TooLarge($"The body is larger than the {maxBytes} bytes this route accepts.");
-            buffer.Write(chunk, 0, read);
+            while ((read = await request.Body.ReadAsync(chunk, cancel)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                    return ApiError.TooLarge($"The body is larger than the {maxBytes} bytes this route accepts.");
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException cut)
+        {
+            // The client stopped sending mid-body (it gave up on the request, e.g. a poller cancelling a long-poll):
+            // a client's problem, answered as one, not a server error.
+            return ApiError.BadRequest($"The body ended before it was complete: {cut.Message}");
         }
         if (buffer.Length == 0)
             return ApiError.BadRequest("The body is empty; a JSON object was expected.");

@@ -5,6 +5,12 @@ public sealed class SyncOptions
 {
     public const string Section = "Sync";
 
+    /// <summary>
+    /// False pauses the sync on this node (maintenance, a migration, an incident): webhooks, the JQL capture and
+    /// exchanges still record and acknowledge everything, and nothing is read, sent or applied until it is true again.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>Issues read and sent at once by the outgoing worker.</summary>
     public int OutgoingConcurrency { get; set; } = 4;
 
@@ -13,6 +19,9 @@ public sealed class SyncOptions
 
     /// <summary>How often workers look for work queued by another process (work of this process wakes them at once).</summary>
     public TimeSpan IdleRecheck { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long applied incoming events are kept (for the record and for measuring delivery) before they are deleted.</summary>
+    public TimeSpan KeepAppliedEvents { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>Public node: how often Jira is asked which issues changed, to find what lost webhooks did not announce.</summary>
     public TimeSpan CatchUpInterval { get; set; } = TimeSpan.FromMinutes(5);

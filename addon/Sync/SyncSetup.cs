@@ -18,6 +18,7 @@ public static class SyncSetup
             .Validate(o => o.OutgoingConcurrency is >= 1 and <= 32, "Sync:OutgoingConcurrency must be 1 to 32.")
             .Validate(o => o.ClaimLease >= TimeSpan.FromSeconds(10) && o.ClaimLease <= TimeSpan.FromHours(1), "Sync:ClaimLease must be 10 seconds to 1 hour.")
             .Validate(o => o.IdleRecheck >= TimeSpan.FromMilliseconds(50) && o.IdleRecheck <= TimeSpan.FromMinutes(1), "Sync:IdleRecheck must be 50 ms to 1 minute.")
+            .Validate(o => o.KeepAppliedEvents >= TimeSpan.Zero && o.KeepAppliedEvents <= TimeSpan.FromDays(365), "Sync:KeepAppliedEvents must be 0 to 365 days.")
             .Validate(o => o.CatchUpInterval >= TimeSpan.FromSeconds(1) && o.CatchUpInterval <= TimeSpan.FromHours(1), "Sync:CatchUpInterval must be 1 second to 1 hour.")
             .ValidateOnStart();
         services.AddSingleton<SyncConnections>();
@@ -64,6 +65,7 @@ public static class SyncSetup
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChangeCaptureOptions>, ChangeCaptureOptionsValidator>());
+        services.TryAddSingleton<Connect.Webhooks.DirtyIssueSignal>();
         services.AddSingleton<SearcherTimeZone>();
         services.AddSingleton<ChangeCursorStore>();
         services.AddSingleton<JqlChangeDetector>();

@@ -1,7 +1,7 @@
 namespace ConnectAddon.Bench;
 
-/// <summary>The <c>exchange</c> benchmark's parameters: events measured each way, their spacing, and the idle period observed.</summary>
-public sealed record ExchangeBenchOptions(int Events = 500, int IntervalMs = 20, int IdleSeconds = 130)
+/// <summary>The <c>exchange</c> benchmark's parameters: exchanges measured for the round trip, and the idle period observed.</summary>
+public sealed record ExchangeBenchOptions(int Events = 500, int IdleSeconds = 130)
 {
     public const int MaxEvents = 100_000;
 
@@ -12,18 +12,16 @@ public sealed record ExchangeBenchOptions(int Events = 500, int IntervalMs = 20,
         if (!BenchArguments.TryParse(args, new Dictionary<string, (int, int)>
         {
             ["--events"] = (1, MaxEvents),
-            ["--interval-ms"] = (0, 10_000),
             ["--idle-seconds"] = (0, 3600),
         }, out var values, out problem))
             return false;
         options = defaults with
         {
             Events = values.GetValueOrDefault("--events", defaults.Events),
-            IntervalMs = values.GetValueOrDefault("--interval-ms", defaults.IntervalMs),
             IdleSeconds = values.GetValueOrDefault("--idle-seconds", defaults.IdleSeconds),
         };
         return true;
     }
 
-    public override string ToString() => $"--events {Events} --interval-ms {IntervalMs} --idle-seconds {IdleSeconds}";
+    public override string ToString() => $"--events {Events} --idle-seconds {IdleSeconds}";
 }

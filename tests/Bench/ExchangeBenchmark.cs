@@ -14,19 +14,17 @@ namespace ConnectAddon.Bench;
 /// one connection with one key into both databases. Measures, on loopback:
 /// (1) the exchange round trip: the benchmark plays a private node on a second connection and POSTs one event per
 ///     exchange (<c>waitSeconds</c> 0) to the public node, timed until its answer acknowledges the event;
-/// (2) public → private delivery through the real poller, from an event queued on the public node to its
-///     <c>stored_at_ms</c> in the private node's inbox. The app has no route that queues an event, so the benchmark
-///     inserts it into the outbox from outside; the in-process signal does not fire, and the held long-poll finds it
-///     by the 5 s fallback re-read: this is the multi-process path, an upper bound of the single-process one;
-/// (3) an idle connection: exchanges the public node received (changes of <c>connections.last_polled_at_ms</c>)
+/// (2) an idle connection: exchanges the public node received (changes of <c>connections.last_polled_at_ms</c>)
 ///     while nothing is queued, per minute.
+/// The public → private delay is not measured here: without a Jira nothing inside the public node queues events, and
+/// an event inserted into its database from outside is found only by the held exchange's 5 s re-read, which is not
+/// the product's path. <c>sync</c> (phase 3) measures it with events the sync itself queues.
 /// </summary>
 public sealed class ExchangeBenchmark(ExchangeBenchOptions options)
 {
     private static readonly TimeSpan IdleCheckInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan DrainCheckInterval = TimeSpan.FromMilliseconds(10);
 
-    public const double TargetP99Ms = 1000;
     public const double TargetIdlePerMinute = 2;
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(60);
 
@@ -80,15 +78,9 @@ public sealed class ExchangeBenchmark(ExchangeBenchOptions options)
             if (ExchangeDatabase.Count(publicNode.DatabaseFile, played, "in") != options.Events)
                 throw new BenchmarkFailedException("The public node's inbox does not hold every event the round trips delivered.");
 
-            var delivery = await PublicToPrivateAsync(publicNode, privateNode, paired, cancel);
-            var deliveryReport = LatencyReport.Of(delivery);
             Console.WriteLine();
-            Console.WriteLine($"Public → private delivery (queued into the public outbox from outside, every {options.IntervalMs} ms; stored_at_ms in the private inbox):");
-            Console.WriteLine($"  events       {delivery.Requests}");
-            Console.WriteLine($"  delay ms     p50 {deliveryReport.P50Ms:0}   p90 {deliveryReport.P90Ms:0}   p99 {deliveryReport.P99Ms:0}   max {deliveryReport.MaxMs:0}   (mean {deliveryReport.MeanMs:0})");
-            Console.WriteLine($"  note         no in-process signal reaches an external insert: the held exchange finds it by its 5 s re-read (the");
-            Console.WriteLine($"               multi-process path). The single-process path (Outbox.EnqueueAsync + ExchangeSignal) is not reachable");
-            Console.WriteLine($"               from outside the app without a route that queues events; target p99 < {TargetP99Ms:0} ms not judged here.");
+            Console.WriteLine("Public → private delay: measured by `dotnet run -c Release --project tests/Bench -- sync` (phase 3), with events the sync");
+            Console.WriteLine("  queues inside the public node; events written into its database from outside would only show its 5 s re-read.");
 
             var (polls, seconds, interval) = await IdleAsync(publicNode, paired, cancel);
             var perMinute = seconds > 0 ? polls * 60 / seconds : 0;
@@ -141,25 +133,6 @@ public sealed class ExchangeBenchmark(ExchangeBenchOptions options)
         if (errors > 0)
             throw new BenchmarkFailedException($"{errors} of {options.Events} exchanges failed.");
         return new PhaseResult(latencies.ToArray(), errors, [], total.Elapsed);
-    }
-
-    private async Task<PhaseResult> PublicToPrivateAsync(NodeProcess publicNode, NodeProcess privateNode, string id, CancellationToken cancel)
-    {
-        var queuedAt = new Dictionary<long, long>();
-        var total = Stopwatch.StartNew();
-        for (var n = 1; n <= options.Events; n++)
-        {
-            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            var sequence = ExchangeDatabase.EnqueueExternally(publicNode.DatabaseFile, id, $$"""{"bench":{{n}}}""");
-            queuedAt[sequence] = now;
-            if (options.IntervalMs > 0)
-                await Task.Delay(options.IntervalMs, cancel);
-        }
-        await WaitAsync(() => ExchangeDatabase.Count(privateNode.DatabaseFile, id, "in") >= options.Events, "every event stored on the private node", cancel);
-        var stored = ExchangeDatabase.StoredTimes(privateNode.DatabaseFile, id);
-        var ticksPerMs = Stopwatch.Frequency / 1000.0;
-        var delays = queuedAt.Select(q => (long)(Math.Max(0, stored[q.Key] - q.Value) * ticksPerMs)).ToList();
-        return new PhaseResult(delays.ToArray(), 0, [], total.Elapsed);
     }
 
     private async Task<(int Polls, double Seconds, double? MeanIntervalSeconds)> IdleAsync(NodeProcess publicNode, string id, CancellationToken cancel)

@@ -44,50 +44,8 @@ public static class ExchangeDatabase
             """, ("@id", id), ("@key", protectedKey), ("@url", publicBaseUrl), ("@now", now));
     }
 
-    /// <summary>
-    /// Queues an event as Outbox.EnqueueAsync does (next sequence from exchange_cursors, one transaction), but from
-    /// outside the node: its in-process ExchangeSignal does not fire, as for another process sharing the database.
-    /// </summary>
-    public static long EnqueueExternally(string databaseFile, string id, string payload)
-    {
-        using var db = Open(databaseFile);
-        using var transaction = db.BeginTransaction();
-        using var next = db.CreateCommand();
-        next.Transaction = transaction;
-        next.CommandText = """
-            INSERT INTO exchange_cursors (connection_id, last_queued) VALUES (@id, 1)
-            ON CONFLICT (connection_id) DO UPDATE SET last_queued = last_queued + 1 RETURNING last_queued
-            """;
-        next.Parameters.AddWithValue("@id", id);
-        var sequence = Convert.ToInt64(next.ExecuteScalar());
-        using var insert = db.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO sync_events (connection_id, direction, sequence, payload, stored_at_ms) VALUES (@id, 'out', @sequence, @payload, @now)";
-        insert.Parameters.AddWithValue("@id", id);
-        insert.Parameters.AddWithValue("@sequence", sequence);
-        insert.Parameters.AddWithValue("@payload", payload);
-        insert.Parameters.AddWithValue("@now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        insert.ExecuteNonQuery();
-        transaction.Commit();
-        return sequence;
-    }
-
     public static long Count(string databaseFile, string id, string direction) =>
         Execute(databaseFile, "SELECT COUNT(*) FROM sync_events WHERE connection_id = @id AND direction = @direction", ("@id", id), ("@direction", direction));
-
-    /// <summary>When the node stored each incoming event (its <c>stored_at_ms</c>), by sequence.</summary>
-    public static Dictionary<long, long> StoredTimes(string databaseFile, string id)
-    {
-        using var db = Open(databaseFile);
-        using var command = db.CreateCommand();
-        command.CommandText = "SELECT sequence, stored_at_ms FROM sync_events WHERE connection_id = @id AND direction = 'in'";
-        command.Parameters.AddWithValue("@id", id);
-        using var reader = command.ExecuteReader();
-        var times = new Dictionary<long, long>();
-        while (reader.Read())
-            times[reader.GetInt64(0)] = reader.GetInt64(1);
-        return times;
-    }
 
     /// <summary>The public node's <c>connections.last_polled_at_ms</c>, written by every exchange it receives (0 when never).</summary>
     public static long LastPolled(string databaseFile, string id) =>

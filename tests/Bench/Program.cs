@@ -9,14 +9,22 @@ const string Usage = """
                  --requests N      measured requests (default 5000)
                  --concurrency C   requests in flight at once (default 8)
                  --warmup W        requests sent first and not measured (default 300)
-      exchange   a public and a private node as processes on 127.0.0.1, paired: exchange round trip,
-                 public → private delivery delay, and exchanges per minute of an idle connection
-                 --events N        events measured each way (default 500)
-                 --interval-ms I   spacing of the events queued on the public node (default 20)
+      exchange   a public and a private node as processes on 127.0.0.1, paired: exchange round trip and
+                 exchanges per minute of an idle connection (the public → private delay: see sync, phase 3)
+                 --events N        exchanges measured for the round trip (default 500)
                  --idle-seconds S  how long the idle connection is watched (default 130)
+      sync       the simulated Jira in process, a public node (site A) and a private node (site B) as processes,
+                 one Basic connection: latency each way, transport delay, Jira REST calls per change, writes
+                 caused by echoes, bulk throughput, peak memory
+                 --issues K          issues under sync for the latency phases (default 20)
+                 --changes N         edits measured each way, one at a time (default 200)
+                 --poll-ms P         the private node's JQL poll interval, PrivateNode:PollInterval (default 1000)
+                 --bulk M            issues of the bulk phase, 0 to skip it (default 300)
+                 --comments C        comments on each bulk issue (default 3)
+                 --attachment-kib S  size of each bulk issue's attachment (default 16)
     """;
 
-if (args.Length == 0 || args[0] is not ("webhooks" or "exchange"))
+if (args.Length == 0 || args[0] is not ("webhooks" or "exchange" or "sync"))
 {
     Console.Error.WriteLine(args.Length == 0 ? "No benchmark named." : $"Unknown benchmark '{args[0]}'.");
     Console.Error.WriteLine(Usage);
@@ -28,6 +36,8 @@ if (args[0] == "webhooks" && WebhookBenchOptions.TryParse(args.AsSpan(1), out va
     run = new WebhookBenchmark(options).RunAsync;
 else if (args[0] == "exchange" && ExchangeBenchOptions.TryParse(args.AsSpan(1), out var exchangeOptions, out problem))
     run = new ExchangeBenchmark(exchangeOptions).RunAsync;
+else if (args[0] == "sync" && SyncBenchOptions.TryParse(args.AsSpan(1), out var syncOptions, out problem))
+    run = new SyncBenchmark(syncOptions).RunAsync;
 if (run is null)
 {
     Console.Error.WriteLine(problem);

@@ -6,21 +6,33 @@ var data = dataIndex >= 0 && dataIndex + 1 < args.Length ? Path.GetFullPath(args
 
 Console.WriteLine("Starting the simulated Jira, a public node and a private node…");
 await using var sandbox = await SandboxEnvironment.StartAsync(data, jiraPort: 9000, publicPort: 5080, privatePort: 5090);
-Console.WriteLine($"""
+const string createBody = """{"fields":{"project":{"key":"ACME"},"issuetype":{"name":"Bug"},"summary":"Printer on fire"}}""";
+const string searchBody = """{"jql":"project = GLX","fields":["summary","issuetype","comment"]}""";
+Console.WriteLine($$"""
 
     Try it without a Jira site:
 
       1. Site A's Jira, Apps → Exalate → Connections (as a Jira admin):
-         {sandbox.ConnectionsPage()}
+         {{sandbox.ConnectionsPage()}}
          (switch to a non-admin user with the "Signed in as" menu)
       2. Initiate connection → "I don't have a URL" → Basic → Next → pick ACME → Initiate → Copy the code.
-      3. The private node's console (site B's side), user "{SandboxEnvironment.ConsoleUser}", password "{sandbox.ConsolePassword}":
-         {sandbox.ConsolePage}
+      3. The private node's console (site B's side), user "{{SandboxEnvironment.ConsoleUser}}", password "{{sandbox.ConsolePassword}}":
+         {{sandbox.ConsolePage}}
       4. Accept invitation → paste the code → pick GLX → Accept. Both sides show the connection Active.
+      5. Create an issue in site A (the simulated Jira has no issue screens; its REST API is Jira's):
+         curl -s -u admin@a.example:admin-api-token -H 'Content-Type: application/json' \
+           {{sandbox.Jira.Site("site-a").BaseUrlText}}/rest/api/3/issue \
+           -d '{{createBody}}'
+      6. Bring it under sync: on the Connections page open the connection's sync views and Exalate its key (or add a
+         trigger such as  project = ACME  and press "Sync all"), or open the issue's Exalate panel:
+         {{sandbox.Jira.RootUrl}}site-a/jira/apps/{{SandboxEnvironment.AppKey}}/sync-status?as=557058:a-admin&issue.key=<KEY>
+      7. See its twin in site B, then change it there and watch the change come back to site A:
+         curl -s -u admin@b.example:admin-api-token -H 'Content-Type: application/json' \
+           {{sandbox.Jira.Site("site-b").BaseUrlText}}/rest/api/3/search/jql -d '{{searchBody}}'
 
-    Simulated Jira: {sandbox.Jira.RootUrl} (site A: {sandbox.Jira.Site("site-a").BaseUrlText}, site B: {sandbox.Jira.Site("site-b").BaseUrlText};
+    Simulated Jira: {{sandbox.Jira.RootUrl}} (site A: {{sandbox.Jira.Site("site-a").BaseUrlText}}, site B: {{sandbox.Jira.Site("site-b").BaseUrlText}};
     users admin@a.example / admin@b.example, API token "admin-api-token").
-    Data: {data ?? "temporary folders, removed on exit (pass --data <folder> to keep them)"}.
+    Data: {{data ?? "temporary folders, removed on exit (pass --data <folder> to keep them)"}}.
     Press Ctrl+C to stop.
     """);
 await sandbox.Jira.WaitForShutdownAsync(); // Ctrl+C or SIGTERM; then the nodes are stopped with the sandbox

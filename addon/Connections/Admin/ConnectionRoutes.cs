@@ -12,11 +12,11 @@ internal static class ConnectionRoutes
             Microsoft.Extensions.Options.IOptions<ConnectionsOptions> options, TimeProvider clock, CancellationToken cancel) =>
         {
             var list = await connections.ListAsync(caller, cancel);
-            var queues = await store.QueueDepthsAsync(list.Select(c => c.Id), cancel);
+            var queues = await store.SyncCountsAsync(list.Select(c => c.Id), cancel);
             var now = clock.GetUtcNow();
             return Results.Json(new
             {
-                connections = list.Select(c => ConnectionView.Of(c, now, queues.GetValueOrDefault(c.Id, ConnectionView.QueueDepths.None), options.Value.PeerSilenceLimit)).ToList(),
+                connections = list.Select(c => ConnectionView.Of(c, now, queues.GetValueOrDefault(c.Id, ConnectionView.SyncCounts.None), options.Value.PeerSilenceLimit)).ToList(),
             });
         });
 

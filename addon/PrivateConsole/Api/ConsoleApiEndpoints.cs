@@ -23,11 +23,11 @@ public static class ConsoleApiEndpoints
             TimeProvider clock, CancellationToken cancel) =>
         {
             var list = await connections.ListAsync(cancel);
-            var queues = await connections.QueueDepthsAsync(list.Select(c => c.Id), cancel);
+            var queues = await connections.SyncCountsAsync(list.Select(c => c.Id), cancel);
             var now = clock.GetUtcNow();
             return Results.Json(new
             {
-                connections = list.Select(c => ConnectionView.Of(c, now, queues.GetValueOrDefault(c.Id, ConnectionView.QueueDepths.None), options.Value.PeerSilenceLimit)).ToList(),
+                connections = list.Select(c => ConnectionView.Of(c, now, queues.GetValueOrDefault(c.Id, ConnectionView.SyncCounts.None), options.Value.PeerSilenceLimit)).ToList(),
             });
         });
 

@@ -18,8 +18,8 @@ public sealed class PrivateConnectionStore(Database database, ConnectionKeyProte
     }
 
     /// <summary>The queue depths of these connections in one query; a connection with no events is absent.</summary>
-    public Task<IReadOnlyDictionary<string, ConnectionView.QueueDepths>> QueueDepthsAsync(IEnumerable<string> ids, CancellationToken cancel = default) =>
-        ConnectionStore.QueueDepthsAsync(database, ids, cancel);
+    public Task<IReadOnlyDictionary<string, ConnectionView.SyncCounts>> SyncCountsAsync(IEnumerable<string> ids, CancellationToken cancel = default) =>
+        ConnectionStore.SyncCountsAsync(database, ids, cancel);
 
     /// <summary>
     /// Stores an accepted connection with its key (encrypted) in one transaction; false when this node already holds a

@@ -6,10 +6,13 @@ namespace ConnectAddon.Sync.Admin;
 /// Starts again, when the node starts, the bulk runs that a stop or crash cut off (started, never finished): an admin
 /// who pressed "Sync all" expects it done, not a note that it was interrupted. Safe because a run is idempotent.
 /// </summary>
-public sealed class BulkResumer(SyncConnections connections, TriggerStore triggers, LocalTracker trackers, BulkRuns runs, ILogger<BulkResumer> logger) : BackgroundService
+public sealed class BulkResumer(SyncConnections connections, TriggerStore triggers, LocalTracker trackers, BulkRuns runs,
+    Microsoft.Extensions.Options.IOptions<SyncOptions> options, ILogger<BulkResumer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Enabled)
+            return;
         try
         {
             foreach (var connection in await connections.AllAsync(stoppingToken))

@@ -8,7 +8,8 @@ using ConnectAddon.Sync.Twins;
 namespace ConnectAddon.Sync.Admin;
 
 /// <summary>
-/// Bulk sync of everything a trigger matches (DESIGN §7), in the background: pages through the JQL (ids only), brings
+/// Bulk sync of everything a trigger matches (DESIGN §7), in the background: pages through the JQL (asking for one field,
+/// so Jira returns keys too, not ids only), brings
 /// each issue under sync and marks it changed; the outgoing worker does the rest at its own pace. Progress (issues
 /// matched so far) is stored on the trigger. Running it again is harmless: issues already under sync are only read.
 /// A run cut off by a restart is started again when the node starts (<see cref="BulkResumer"/>).
@@ -36,7 +37,7 @@ public sealed class BulkRuns(TriggerStore triggers, TwinStore twins, DirtyQueue 
         {
             do
             {
-                var page = await site.Client.SearchAsync(new JiraSearchRequest { Jql = $"({trigger.Jql}) ORDER BY created ASC", MaxResults = 100, NextPageToken = token }, cancel);
+                var page = await site.Client.SearchAsync(new JiraSearchRequest { Jql = $"({trigger.Jql}) ORDER BY created ASC", Fields = ["project"], MaxResults = 100, NextPageToken = token }, cancel);
                 if (!page.IsSuccess)
                 {
                     await triggers.RecordBulkAsync(trigger.Id, null, clock.GetUtcNow().ToUnixTimeMilliseconds(), matched, $"Searching failed: {page.Error}", CancellationToken.None);

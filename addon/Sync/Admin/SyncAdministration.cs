@@ -34,7 +34,7 @@ public sealed class SyncAdministration(
             connection.Id,
             queuedOut,
             waitingIn,
-            await dirty.CountAsync(cancel),
+            await dirty.CountAsync(connection, cancel),
             (await twins.ListAsync(connection.Id, 200, cancel)).Select(TwinView.Of).ToList(),
             (await triggers.ListAsync(connection.Id, cancel)).Select(t => TriggerView.Of(t, bulk.IsRunning(t.Id))).ToList(),
             await errors.ListAsync(connection.Id, cancel));

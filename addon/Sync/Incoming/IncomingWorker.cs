@@ -18,12 +18,23 @@ public sealed class IncomingWorker(
     SyncErrorStore errors,
     InboxSignal signal,
     IOptions<SyncOptions> options,
+    TimeProvider clock,
     ILogger<IncomingWorker> logger) : BackgroundService
 {
     private const int Page = 200;
 
+    /// <summary>How often applied events older than <see cref="SyncOptions.KeepAppliedEvents"/> are deleted.</summary>
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(10);
+
+    private DateTimeOffset nextPrune = DateTimeOffset.MinValue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Enabled)
+        {
+            logger.LogWarning("The sync is paused on this node (Sync:Enabled is false): changes are recorded, not sent or applied");
+            return;
+        }
         var settings = options.Value;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -32,6 +43,13 @@ public sealed class IncomingWorker(
                 var applied = 0;
                 foreach (var connection in await connections.AllAsync(stoppingToken))
                     applied += await ApplyConnectionAsync(connection, stoppingToken);
+                if (clock.GetUtcNow() >= nextPrune)
+                {
+                    nextPrune = clock.GetUtcNow() + PruneEvery;
+                    var pruned = await inbox.PruneAppliedAsync(clock.GetUtcNow() - settings.KeepAppliedEvents, stoppingToken);
+                    if (pruned > 0)
+                        logger.LogDebug("Deleted {Count} applied incoming events", pruned);
+                }
                 if (applied == 0)
                     await signal.WaitAsync(settings.IdleRecheck, stoppingToken);
             }

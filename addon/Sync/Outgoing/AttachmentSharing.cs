@@ -5,6 +5,7 @@ using ConnectAddon.Jira.Models;
 using ConnectAddon.Storage;
 using ConnectAddon.Transport.Attachments;
 using Dapper;
+using Microsoft.Extensions.Options;
 
 namespace ConnectAddon.Sync.Outgoing;
 
@@ -18,13 +19,11 @@ namespace ConnectAddon.Sync.Outgoing;
 public sealed class AttachmentSharing(
     Database database,
     IServiceProvider services,
-    IConfiguration configuration,
+    IOptions<AttachmentOptions> limits,
     AddonSettings settings,
     TimeProvider clock)
 {
-    public const long DefaultMaxBytes = 100L * 1024 * 1024;
-
-    public long MaxBytes => configuration.GetValue<long?>("Transport:MaxAttachmentBytes") ?? DefaultMaxBytes;
+    private long MaxBytes => limits.Value.MaxAttachmentBytes;
 
     public async Task<Result<SharedAttachment>> EnsureSharedAsync(Connection connection, LocalJiraSite site, JiraAttachment attachment, CancellationToken cancel)
     {
@@ -42,7 +41,7 @@ public sealed class AttachmentSharing(
         var size = attachment.Size ?? 0;
         if (size > MaxBytes)
             return await RecordAsync(connection, new SharedAttachment(id, null, size,
-                $"'{attachment.FileName}' is {Bytes(size)}, over the limit of {Bytes(MaxBytes)} (Transport:MaxAttachmentBytes); it is not synced."), cancel);
+                $"'{attachment.FileName}' is {ByteSize.Describe(size)}, over the limit of {ByteSize.Describe(MaxBytes)} (Transport:MaxAttachmentBytes); it is not synced."), cancel);
 
         var spool = Path.Combine(settings.DataDirectory, "spool");
         Directory.CreateDirectory(spool);
@@ -66,7 +65,7 @@ public sealed class AttachmentSharing(
                     length += read;
                     if (length > MaxBytes)
                         return await RecordAsync(connection, new SharedAttachment(id, null, length,
-                            $"'{attachment.FileName}' is over the limit of {Bytes(MaxBytes)} (Transport:MaxAttachmentBytes); it is not synced."), cancel);
+                            $"'{attachment.FileName}' is over the limit of {ByteSize.Describe(MaxBytes)} (Transport:MaxAttachmentBytes); it is not synced."), cancel);
                     hash.AppendData(buffer, 0, read);
                     await target.WriteAsync(buffer.AsMemory(0, read), cancel);
                 }
@@ -108,12 +107,4 @@ public sealed class AttachmentSharing(
             cancellationToken: cancel));
         return shared;
     }
-
-    internal static string Bytes(long bytes) => bytes switch
-    {
-        >= 1L << 30 => $"{bytes / (double)(1L << 30):0.#} GiB",
-        >= 1L << 20 => $"{bytes / (double)(1L << 20):0.#} MiB",
-        >= 1L << 10 => $"{bytes / (double)(1L << 10):0.#} KiB",
-        _ => $"{bytes} bytes",
-    };
 }

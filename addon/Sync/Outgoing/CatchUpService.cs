@@ -27,6 +27,11 @@ public sealed class CatchUpService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Enabled)
+        {
+            logger.LogWarning("The sync is paused on this node (Sync:Enabled is false): changes are recorded, not sent or applied");
+            return;
+        }
         if (settings.Role != NodeRole.Public)
             return;
         var interval = options.Value.CatchUpInterval;

@@ -94,11 +94,13 @@ public sealed class DirtyQueue(Database database, DirtyIssueSignal signal, TimeP
         signal.Notify();
     }
 
-    public async Task<long> CountAsync(CancellationToken cancel)
+    /// <summary>Changed issues not read yet that concern a connection: its tenant's (public node) or its own (private node).</summary>
+    public async Task<long> CountAsync(Connections.Connection connection, CancellationToken cancel)
     {
         await using var db = await database.OpenAsync(cancel);
-        return await db.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT (SELECT COUNT(*) FROM dirty_issues) + (SELECT COUNT(*) FROM connection_dirty_issues)", cancellationToken: cancel));
+        return connection.ClientKey is { } clientKey
+            ? await db.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM dirty_issues WHERE client_key = @clientKey", new { clientKey }, cancellationToken: cancel))
+            : await db.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM connection_dirty_issues WHERE connection_id = @Id", new { connection.Id }, cancellationToken: cancel));
     }
 
     private static (string Table, string Scope) Table(DirtyIssue issue) =>

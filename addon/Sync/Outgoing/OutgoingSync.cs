@@ -26,6 +26,7 @@ public sealed class OutgoingSync(
     ExchangeSignal exchange,
     Database database,
     SyncErrorStore errors,
+    TimeProvider clock,
     ILogger<OutgoingSync> logger)
 {
     /// <summary>Null when done; otherwise how long to wait before this issue is tried again.</summary>
@@ -56,6 +57,9 @@ public sealed class OutgoingSync(
         }
         if (synced.Count == 0)
             return null;
+        // An apply is writing this issue: its own writes are what changed; look again once it is recorded (no read now).
+        if (synced.Select(s => s.Twin.ApplyingSinceMs).Where(ms => ms is not null).Min() is { } applyingSince)
+            return WaitForApply(applyingSince);
 
         var read = await IssueSnapshot.ReadAsync(site.Client, dirty.IssueId, cancel);
         if (!read.IsSuccess && read.Error!.Kind == JiraErrorKind.NotFound)
@@ -80,9 +84,9 @@ public sealed class OutgoingSync(
             var twin = await twins.FindByLocalAsync(connection.Id, dirty.IssueId, cancel);
             if (twin is not { IsStopped: false })
                 continue;
-            if (twin.ApplyingSinceMs is not null)
+            if (twin.ApplyingSinceMs is { } stillApplying)
             {
-                retry = ApplyWait;
+                retry = WaitForApply(stillApplying);
                 continue;
             }
             var sent = await SendAsync(connection, site, twin, read.Value!, cancel);
@@ -94,8 +98,10 @@ public sealed class OutgoingSync(
         return retry;
     }
 
-    /// <summary>How soon an issue whose twin is being written by an apply is looked at again.</summary>
-    public static readonly TimeSpan ApplyWait = TimeSpan.FromMilliseconds(500);
+    /// <summary>How soon an issue whose twin is being written by an apply is looked at again: soon, unless that apply
+    /// has been failing for a while (then it is in the Errors view, and checking often would only churn).</summary>
+    private TimeSpan WaitForApply(long applyingSinceMs) =>
+        clock.GetUtcNow().ToUnixTimeMilliseconds() - applyingSinceMs < 30_000 ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromSeconds(10);
 
     private async Task<Result<bool>> SendAsync(Connection connection, LocalJiraSite site, Twin twin, IssueSnapshot snapshot, CancellationToken cancel)
     {

@@ -31,6 +31,11 @@ public sealed class OutgoingWorker(DirtyQueue queue, OutgoingSync sync, DirtyIss
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Enabled)
+        {
+            logger.LogWarning("The sync is paused on this node (Sync:Enabled is false): changes are recorded, not sent or applied");
+            return;
+        }
         var settings = options.Value;
         while (!stoppingToken.IsCancellationRequested)
         {

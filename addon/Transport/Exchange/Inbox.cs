@@ -67,6 +67,18 @@ public sealed class Inbox(Database database, InboxSignal signal, TimeProvider cl
         return rows.ToList();
     }
 
+    /// <summary>
+    /// Deletes incoming events applied before <paramref name="appliedBefore"/>. Safe: repeats are recognised by the
+    /// cursor (<c>exchange_cursors.last_stored</c>), not by the rows; only unapplied events must stay.
+    /// </summary>
+    public async Task<int> PruneAppliedAsync(DateTimeOffset appliedBefore, CancellationToken cancel = default)
+    {
+        await using var db = await database.OpenAsync(cancel);
+        return await db.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM sync_events WHERE direction = 'in' AND applied_at_ms IS NOT NULL AND applied_at_ms < @before",
+            new { before = appliedBefore.ToUnixTimeMilliseconds() }, cancellationToken: cancel));
+    }
+
     /// <summary>Marks an event applied; false when there is no such unapplied event (applied before: nothing changes).</summary>
     public async Task<bool> MarkAppliedAsync(string connectionId, long sequence, CancellationToken cancel = default)
     {

@@ -7,8 +7,9 @@ import { showSuccess, clearFlags } from './flags.js';
 
 const path = (c, rest = '') => `/connections/${encodeURIComponent(c.id)}${rest}`;
 
-export function rowActions(app, c) {
-  const actions = [button('Edit', { appearance: 'subtle', testid: 'row-edit', onClick: () => editDialog(app, c), 'aria-label': `Edit ${c.name}` })];
+/** `first` (the Sync action, when the connection has one) leads the row's actions. */
+export function rowActions(app, c, first = null) {
+  const actions = [first, button('Edit', { appearance: 'subtle', testid: 'row-edit', onClick: () => editDialog(app, c), 'aria-label': `Edit ${c.name}` })];
   if (c.status === 'pending' && c.invitation?.status === 'valid')
     actions.push(button('Revoke', { appearance: 'subtle', testid: 'row-revoke', onClick: () => revoke(app, c), 'aria-label': `Revoke the invitation of ${c.name}`, title: 'Revoke the invitation: its code stops working' }));
   if (c.status === 'active')
@@ -16,7 +17,7 @@ export function rowActions(app, c) {
   if (c.status === 'deactivated')
     actions.push(button('Activate', { appearance: 'subtle', testid: 'row-activate', onClick: () => setActive(app, c, true), 'aria-label': `Activate ${c.name}` }));
   actions.push(button('Delete', { appearance: 'subtle', testid: 'row-delete', onClick: () => remove(app, c), 'aria-label': `Delete ${c.name}` }));
-  return h('div', { class: 'row-actions' }, actions);
+  return h('div', { class: 'row-actions' }, actions.filter(Boolean));
 }
 
 /** After a change: says what happened and shows the list as it is now. */

@@ -8,10 +8,12 @@ import { syncRulesPanel } from './rules.js';
 import { showInitiate } from './initiate.js';
 import { showAccept } from './accept.js';
 import { showLogin } from './login.js';
+import { showSync, syncSummary } from './sync.js';
 
 const config = JSON.parse(document.getElementById('config').textContent);
 const view = document.getElementById('view');
 const actions = document.getElementById('page-actions');
+const title = document.getElementById('page-title');
 const jira = config.mode === 'jira';
 let loads = 0;
 
@@ -22,6 +24,7 @@ const app = {
   async showList({ keepFlags = false } = {}) {
     const mine = ++loads;
     if (!keepFlags) clearFlags();
+    setHeading('Connections');
     const listArea = h('div', { class: 'list-area', 'aria-busy': 'true' }, h('p', { class: 'muted' }, 'Loading connections…'));
     if (!view.querySelector('.list-area')) view.replaceChildren(listArea, syncRulesPanel());
     else view.querySelector('.list-area').setAttribute('aria-busy', 'true');
@@ -41,12 +44,23 @@ const app = {
     }
   },
 
+  /** A connection's sync views (issues, triggers, queue, errors) in place of the list. */
+  showSync(connection, tab) {
+    ++loads;
+    clearFlags();
+    setHeading(connection.name, connection);
+    setActions(logoutAction());
+    showSync(app, view, connection, { tab });
+  },
+
   showInitiate() {
+    setHeading('Connections');
     setActions();
     showInitiate(app, view);
   },
 
   showAccept() {
+    setHeading('Connections');
     setActions(logoutAction());
     showAccept(app, view);
   },
@@ -55,12 +69,26 @@ const app = {
   handleError(error, { fromLogin = false } = {}) {
     if (error?.code === 'not_jira_admin') return notAdmin(error);
     if (!jira && error?.status === 401 && !fromLogin) {
+      ++loads;
+      setHeading('Connections');
       setActions();
       return showLogin(app, view);
     }
     showError(error?.message || 'Something went wrong.');
   },
 };
+
+/** The page's title; inside a connection, with breadcrumbs back to the list. */
+function setHeading(text, connection = null) {
+  document.getElementById('breadcrumbs')?.remove();
+  document.getElementById('sync-summary')?.remove();
+  title.textContent = text;
+  if (!connection) return;
+  actions.after(syncSummary(connection));
+  const back = h('a', { href: '#', 'data-testid': 'sync-back', onclick: (e) => { e.preventDefault(); app.showList(); } }, 'Connections');
+  title.before(h('nav', { id: 'breadcrumbs', class: 'breadcrumbs', 'aria-label': 'Breadcrumbs' },
+    h('ol', {}, h('li', {}, back), h('li', { 'aria-current': 'page' }, connection.name))));
+}
 
 function setActions(...buttons) {
   actions.replaceChildren(...buttons.filter(Boolean));
@@ -76,6 +104,8 @@ function logoutAction() {
   if (jira) return null;
   return button('Log out', { testid: 'logout', onClick: async () => {
     try { await app.api.logout(); } catch { /* logged out either way: the next call shows the login */ }
+    ++loads;
+    setHeading('Connections');
     setActions();
     showLogin(app, view);
   } });
@@ -86,6 +116,7 @@ function notAdmin(error) {
   ++loads;
   for (const dialog of document.querySelectorAll('dialog[open]')) dialog.close();
   clearFlags();
+  setHeading('Connections');
   setActions();
   const title = h('h2', {}, 'Only Jira administrators can manage connections.');
   view.replaceChildren(h('section', { class: 'empty-state not-admin', 'data-testid': 'not-admin' },

@@ -64,6 +64,14 @@ export function formatDateTime(iso) {
   return date && !Number.isNaN(date.getTime()) ? dateTime.format(date) : '';
 }
 
+const precise = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** Like formatDateTime, with seconds: for things that happen seconds apart (failures, refreshes). */
+export function formatPrecise(iso) {
+  const date = iso ? new Date(iso) : null;
+  return date && !Number.isNaN(date.getTime()) ? precise.format(date) : '';
+}
+
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
 /** "just now", "3 minutes ago", "2 days ago". */
@@ -91,4 +99,17 @@ export function focus(el) {
   if (!el) return;
   if (!el.hasAttribute('tabindex') && !/^(INPUT|TEXTAREA|BUTTON|SELECT|A)$/.test(el.tagName)) el.setAttribute('tabindex', '-1');
   el.focus({ preventScroll: false });
+}
+
+/** The sync API gives times as Unix milliseconds; the helpers above take ISO 8601. */
+export function isoFromMs(ms) {
+  return typeof ms === 'number' && Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+}
+
+/** "due now", "in 8 seconds", "in 3 minutes": when something scheduled happens next. */
+export function formatDue(iso, now = Date.now()) {
+  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+  if (Number.isNaN(seconds)) return '';
+  if (seconds <= 0) return 'due now';
+  return seconds < 60 ? relative.format(seconds, 'second') : formatRelative(iso, now);
 }

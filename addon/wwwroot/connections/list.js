@@ -1,6 +1,7 @@
 // The list of connections: one row each, with what a Jira admin and an operator need to see at a glance.
 import { h, button, lozenge, time, formatDateTime, formatRelative, formatCount } from './dom.js';
 import { rowActions } from './actions.js';
+import { syncAction } from './sync.js';
 
 const STATUS = {
   pending: ['Pending', 'moved'],
@@ -19,14 +20,14 @@ export function renderList(app, container, connections, loadedAt) {
     return;
   }
   const headers = ['Name', 'Local project', 'Other side', 'Type', 'Mode', 'Status', 'Last poll',
-    ['In sync', 'Issues under sync'], ['Queued', 'Events waiting: to send ↑ / to apply ↓'], ['Errors', 'Open errors'], jira ? ['Actions'] : null];
+    ['In sync', 'Issues under sync'], ['Queued', 'Events waiting: to send ↑ / to apply ↓'], ['Errors', 'Open errors'], ['Actions']];
   container.replaceChildren(
     h('div', { class: 'table-toolbar' },
       h('span', { class: 'muted' }, `${connections.length} ${connections.length === 1 ? 'connection' : 'connections'} · updated `, time(loadedAt, formatDateTime(loadedAt))),
       button('Refresh', { appearance: 'subtle', testid: 'refresh', onClick: () => app.showList() })),
     h('div', { class: 'table-scroll' },
-      h('table', { class: 'table', 'data-testid': 'connections-table' },
-        h('thead', {}, h('tr', {}, headers.filter(Boolean).map(header))),
+      h('table', { class: 'table connections-table', 'data-testid': 'connections-table' },
+        h('thead', {}, h('tr', {}, headers.map(header))),
         h('tbody', {}, connections.map((c) => row(app, c, jira))))));
 }
 
@@ -53,7 +54,7 @@ function row(app, c, jira) {
     h('td', { class: 'numeric nowrap', 'aria-label': `${c.queuedOutgoing ?? 0} to send, ${c.queuedIncoming ?? 0} to apply` },
       `${formatCount(c.queuedOutgoing)} ↑ / ${formatCount(c.queuedIncoming)} ↓`),
     h('td', { class: `numeric ${c.openErrors > 0 ? 'has-errors' : ''}` }, formatCount(c.openErrors)),
-    jira ? h('td', { class: 'cell-actions' }, rowActions(app, c)) : null);
+    h('td', { class: 'cell-actions' }, jira ? rowActions(app, c, syncAction(app, c)) : h('div', { class: 'row-actions' }, syncAction(app, c))));
 }
 
 function project(name, key) {

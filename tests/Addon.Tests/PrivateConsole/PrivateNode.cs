@@ -51,6 +51,8 @@ public sealed class PrivateNode : IAsyncDisposable
         ["PrivateNode:Jira:ApiToken"] = DefaultSeed.AdminToken,
         ["PrivateNode:AllowInsecurePublicNode"] = "true",
         ["Console:AdminPassword"] = Password,
+        // What the private node records (capture, exchange) is looked at here; the sync that consumes it is paused.
+        ["Sync:Enabled"] = "false",
     };
 
     /// <summary>A browser without a session; it keeps the cookies it is given.</summary>

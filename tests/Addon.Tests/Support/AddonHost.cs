@@ -38,6 +38,10 @@ public sealed class AddonHost : WebApplicationFactory<Program>
             ["Connect:InstallKeysBaseUrl"] = KeyServer.Url,
             ["Storage:ConnectionString"] = $"Data Source={Path.Combine(DataDirectory, "addon.db")}",
             ["Logging:LogLevel:Default"] = "Warning",
+            // These tests look at what the node records and answers (webhooks, queues, connections); with the sync
+            // paused its workers do not consume those rows meanwhile. The sync itself is tested end to end over real
+            // processes (tests/EndToEnd.Tests/Sync); a test here that wants it running overrides this.
+            ["Sync:Enabled"] = "false",
         };
         foreach (var (key, value) in overrides ?? [])
             settings[key] = value;

@@ -176,6 +176,7 @@ public sealed class CaptureHarness : IAsyncDisposable
         services.AddSingleton(Options.Create(new ChangeCaptureOptions { CapturePageSize = PageSize }));
         services.AddSingleton<LocalJira>();
         services.AddSingleton<SearcherTimeZone>();
+        services.AddSingleton<ConnectAddon.Connect.Webhooks.DirtyIssueSignal>();
         services.AddSingleton<ChangeCursorStore>();
         services.AddSingleton<JqlChangeDetector>();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -129,6 +129,36 @@ public sealed class SyncRobustnessTests
         });
     }
 
+    [Test]
+    public async Task AFailingIssue_BlocksOnlyItself_ItsLaterChangesWait_AndRetryAppliesThemInOrder()
+    {
+        var stuck = pair.CreateOnA("Stuck on comments");
+        await pair.ExalateOnPublicAsync(stuck.Key);
+        var stuckTwin = await pair.TwinOnAsync(pair.SiteB, "Stuck on comments");
+        await pair.SettledAsync();
+
+        // Site B refuses every new comment (a 400 is not retried by the client: the apply fails and is recorded).
+        pair.Jira.Faults("site-b").Add(new FaultRule("POST /rest/api/3/issue/{issueIdOrKey}/comment", Status: 400, Times: 1000));
+        pair.SiteA.AddComment(pair.PersonA, stuck, SyncPair.Adf("refused at first"));
+        await Eventually.HoldsAsync(async () => (await pair.PrivateSyncAsync())["errors"]!.AsArray().Any(e => (string?)e!["issueKey"] == stuck.Key),
+            "the private side shows the issue's error", explain: pair.Nodes.Output);
+        pair.SiteA.EditIssue(pair.PersonA, stuck, summary: "Stuck on comments, renamed");
+
+        var other = pair.CreateOnA("Flows past the stuck one");
+        await pair.ExalateOnPublicAsync(other.Key);
+        await pair.TwinOnAsync(pair.SiteB, "Flows past the stuck one");
+        Assert.That(Count(pair.SiteB, () => stuckTwin.Summary), Is.EqualTo("Stuck on comments"), "the stuck issue's later change waits behind its failing one");
+
+        pair.Jira.Faults("site-b").Clear();
+        var error = (await pair.PrivateSyncAsync())["errors"]!.AsArray().First(e => (string?)e!["issueKey"] == stuck.Key)!;
+        using (var retried = await pair.Console.PostAsync($"api/console/connections/{pair.ConnectionId}/errors/in/{(string)error["issueRef"]!}/retry", null))
+            Assert.That((int)retried.StatusCode, Is.EqualTo(204));
+        await Eventually.HoldsAsync(() => Task.FromResult(Count(pair.SiteB, () => stuckTwin.Summary == "Stuck on comments, renamed" && stuckTwin.Comments.Count == 1)),
+            "after Retry the comment and then the rename arrive", explain: pair.Nodes.Output);
+        await pair.SettledAsync();
+        Assert.That((await pair.PrivateSyncAsync())["errors"]!.AsArray(), Is.Empty, "the error is gone");
+    }
+
     /// <summary>Requests that change something (a JQL search is a POST that changes nothing).</summary>
     private static Dictionary<string, int> Writes(SimSite site) =>
         site.Requests.Snapshot().Where(r => !r.Key.StartsWith("GET ", StringComparison.Ordinal) && r.Key != "POST /rest/api/3/search/jql")

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net;
+using System.Security.Cryptography;
+using JiraSim.Model;
+
+namespace ConnectAddon.Bench;
+
+/// <summary>
+/// Phase 5, bulk throughput: M issues on site A, each with C comments and one attachment of random bytes, labelled
+/// <c>bulk</c>; then a trigger <c>project = ACME AND labels = bulk</c> and its bulk run, timed from the request until
+/// every issue has a twin on site B with all its comments and the attachment. Then, once settled, each issue must have
+/// exactly one twin with exactly its comments and a byte-exact attachment: a fast run that duplicates is no result.
+/// </summary>
+public sealed class SyncBulkPhase(SyncNodes nodes, SyncBenchOptions options)
+{
+    /// <summary>The reference product's published figure, for comparison.</summary>
+    public const double ReferenceSecondsPerIssue = 14;
+    private static readonly TimeSpan CheckInterval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(15);
+
+    public async Task RunAsync(CancellationToken cancel)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"5. Bulk throughput: {options.Bulk} issues on site A with {options.Comments} comments and one {options.AttachmentKib} KiB attachment each, " +
+            "synced by a trigger's bulk run");
+        var preparing = Stopwatch.StartNew();
+        var sources = new List<(SimIssue Issue, byte[] Bytes)>(options.Bulk);
+        for (var i = 1; i <= options.Bulk; i++)
+        {
+            var issue = SiteContent.CreateIssue(nodes.SiteA, nodes.PersonA, "ACME", $"Bulk {i}", ["bulk"]);
+            for (var c = 1; c <= options.Comments; c++)
+                nodes.SiteA.AddComment(nodes.PersonA, issue, SiteContent.Adf($"Comment {c} on Bulk {i}"));
+            var bytes = RandomNumberGenerator.GetBytes(options.AttachmentKib * 1024);
+            if (nodes.SiteA.AddAttachment(nodes.PersonA, issue, $"bulk-{i}.bin", "application/octet-stream", bytes) is null)
+                throw new BenchmarkFailedException($"Site A refused the attachment of Bulk {i}.");
+            sources.Add((issue, bytes));
+        }
+        // The creations' webhooks are read (and found under no sync) before the clock starts.
+        await nodes.SettleAsync(cancel);
+        Console.WriteLine($"  prepared     in {preparing.Elapsed.TotalSeconds:0.0} s (issues created, their webhooks handled, both nodes idle)");
+
+        nodes.SiteA.Requests.Reset();
+        nodes.SiteB.Requests.Reset();
+        var watch = Stopwatch.StartNew();
+        var trigger = await nodes.PostToPublicAsync($"api/admin/connections/{nodes.ConnectionId}/triggers", new { jql = "project = ACME AND labels = bulk" },
+            HttpStatusCode.Created, cancel);
+        await nodes.PostToPublicAsync($"api/admin/connections/{nodes.ConnectionId}/triggers/{(string)trigger["id"]!}/bulk", null, HttpStatusCode.Accepted, cancel);
+
+        // Generous: five minutes plus two seconds an issue, a seventh of the reference product's figure.
+        var limit = TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(2 * options.Bulk);
+        var lastProgress = TimeSpan.Zero;
+        int complete;
+        while ((complete = Complete(sources)) < options.Bulk)
+        {
+            if (watch.Elapsed > limit)
+                throw new BenchmarkFailedException($"Not within {limit.TotalSeconds:0} s: the bulk run ({complete} of {options.Bulk} issues complete on site B; " +
+                    $"{await nodes.QueuesAsync(cancel)}).");
+            if (watch.Elapsed - lastProgress >= ProgressInterval)
+            {
+                lastProgress = watch.Elapsed;
+                Console.WriteLine($"  … {complete} of {options.Bulk} complete after {watch.Elapsed.TotalSeconds:0} s");
+            }
+            await Task.Delay(CheckInterval, cancel);
+        }
+        var seconds = watch.Elapsed.TotalSeconds;
+        var (callsOnA, callsOnB) = (nodes.SiteA.Requests.Total, nodes.SiteB.Requests.Total);
+
+        await nodes.SettleAsync(cancel);
+        Verify(sources);
+        Console.WriteLine($"  issues       {options.Bulk}, each with its twin, {options.Comments} comments and its attachment on site B, exactly once, byte-exact");
+        Console.WriteLine($"  total        {seconds:0.0} s from starting the bulk run to the last issue complete");
+        Console.WriteLine($"  throughput   {options.Bulk / seconds * 60:0} issues per minute, {seconds / options.Bulk:0.000} s per issue " +
+            $"(the reference product publishes about {ReferenceSecondsPerIssue:0} s per issue)");
+        Console.WriteLine($"  REST calls   {callsOnA / (double)options.Bulk:0.0} per issue on site A, {callsOnB / (double)options.Bulk:0.0} on site B (until complete)");
+    }
+
+    /// <summary>How many sources have a twin on site B holding at least all their comments and an attachment.</summary>
+    private int Complete(IReadOnlyList<(SimIssue Issue, byte[] Bytes)> sources)
+    {
+        var onB = SiteContent.BySummary(nodes.SiteB);
+        lock (nodes.SiteB.Sync)
+            return sources.Count(s => onB.TryGetValue(s.Issue.Summary, out var twins)
+                && twins.Any(t => t.Comments.Count >= options.Comments && t.Attachments.Count >= 1));
+    }
+
+    private void Verify(IReadOnlyList<(SimIssue Issue, byte[] Bytes)> sources)
+    {
+        var onB = SiteContent.BySummary(nodes.SiteB);
+        lock (nodes.SiteB.Sync)
+            foreach (var (issue, bytes) in sources)
+            {
+                var twins = onB.GetValueOrDefault(issue.Summary) ?? [];
+                if (twins.Count != 1)
+                    throw new BenchmarkFailedException($"{issue.Key} ('{issue.Summary}') has {twins.Count} twins on site B, not one.");
+                var twin = twins[0];
+                if (twin.Comments.Count != options.Comments || twin.Attachments.Count != 1 || !twin.Attachments[0].Content.AsSpan().SequenceEqual(bytes))
+                    throw new BenchmarkFailedException($"{twin.Key}, the twin of {issue.Key}, holds {twin.Comments.Count} comments and {twin.Attachments.Count} attachments, " +
+                        $"not {options.Comments} and one byte-exact copy.");
+            }
+    }
+}

@@ -1,0 +1,261 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ConnectAddon.TestKit;
+using JiraSim;
+using JiraSim.Model;
+using JiraSim.Seed;
+
+namespace ConnectAddon.Bench;
+
+/// <summary>
+/// The product on this machine as the <c>sync</c> benchmark runs it, set up like the end-to-end tests' NodePair and
+/// SyncPair (a test project cannot be referenced, so the steps are repeated here): the simulated Jira (sites A and B)
+/// in this process, a public node installed into site A and a private node on site B, each a process of its own in
+/// the production environment, and an active Basic connection between ACME and GLX, initiated through the public
+/// node's admin API and accepted through the private console's API.
+/// </summary>
+public sealed class SyncNodes : IAsyncDisposable
+{
+    public const string AppKey = "io.example.bench-sync";
+    private const string SiteAAdmin = "557058:a-admin";
+    private const string ConsoleUser = "admin";
+    private static readonly TimeSpan SetupLimit = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(180);
+
+    private readonly string root;
+
+    private SyncNodes(string root, JiraSimulator jira, NodeProcess publicNode, NodeProcess privateNode)
+    {
+        this.root = root;
+        Jira = jira;
+        Public = publicNode;
+        Private = privateNode;
+    }
+
+    public JiraSimulator Jira { get; }
+    public NodeProcess Public { get; }
+    public NodeProcess Private { get; }
+    public HttpClient Console { get; private set; } = null!;
+    public string ConnectionId { get; private set; } = "";
+    public SimSite SiteA => Jira.Site("site-a");
+    public SimSite SiteB => Jira.Site("site-b");
+    public SimUser PersonA => SiteA.FindUser("557058:a-user")!;
+    public SimUser PersonB => SiteB.FindUser("557058:b-user")!;
+
+    public static async Task<SyncNodes> StartAsync(TimeSpan pollInterval, CancellationToken cancel)
+    {
+        var root = Directory.CreateTempSubdirectory("bench-sync-").FullName;
+        JiraSimulator? jira = null;
+        var started = new List<NodeProcess>();
+        try
+        {
+            jira = await JiraSimulator.StartAsync(DefaultSeed.Create());
+            var password = ExchangeToken.Encode(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18));
+            var publicStart = StartNodeAsync("public", Path.Combine(root, "public"), new Dictionary<string, string>
+            {
+                ["Addon:Key"] = AppKey,
+                ["Addon:Name"] = "Exalate",
+                ["Connect:InstallKeysBaseUrl"] = jira.InstallKeysBaseUrl.ToString(),
+                ["Connect:AllJsUrl"] = jira.RootUrl + "all.js",
+                // Loopback over plain HTTP, as the sandbox; real deployments use HTTPS and keep this off.
+                ["Transport:AllowInsecureDestinations"] = "true",
+            });
+            var privateStart = StartNodeAsync("private", Path.Combine(root, "private"), new Dictionary<string, string>
+            {
+                ["Node:Role"] = "private",
+                ["Addon:Key"] = AppKey,
+                ["PrivateNode:Name"] = "Bench private node",
+                ["PrivateNode:Jira:BaseUrl"] = jira.Site("site-b").BaseUrlText,
+                ["PrivateNode:Jira:Email"] = "admin@b.example",
+                ["PrivateNode:Jira:ApiToken"] = DefaultSeed.AdminToken,
+                ["PrivateNode:AllowInsecurePublicNode"] = "true",
+                ["PrivateNode:PollInterval"] = pollInterval.ToString("c"),
+                // Only how soon the new connection's first exchange starts; the measured paths keep the defaults.
+                ["PrivateNode:Exchange:ConnectionRefresh"] = "00:00:00.500",
+                ["Console:AdminPassword"] = password,
+            });
+            // Both start even when one fails, so the finally below can stop whichever did.
+            await Task.WhenAll(publicStart.ContinueWith(_ => { }), privateStart.ContinueWith(_ => { }));
+            started.AddRange(new[] { publicStart, privateStart }.Where(s => s.IsCompletedSuccessfully).Select(s => s.Result));
+            var (publicNode, privateNode) = (await publicStart, await privateStart);
+
+            await jira.InstallAppAsync("site-a", new Uri(publicNode.BaseUrl, "atlassian-connect.json"), cancel);
+            var nodes = new SyncNodes(root, jira, publicNode, privateNode);
+            await nodes.ConnectAsync(password, cancel);
+            return nodes;
+        }
+        catch
+        {
+            foreach (var node in started)
+                await node.DisposeAsync();
+            if (jira is not null)
+                await jira.DisposeAsync();
+            DeleteFolder(root);
+            throw;
+        }
+    }
+
+    /// <summary>A client of the public node's admin API as site A's Jira admin: a fresh context token, as <c>AP.context.getToken()</c> gives the page.</summary>
+    public HttpClient PublicAdmin()
+    {
+        var app = SiteA.Apps[AppKey];
+        var token = TokenMinter.Hs256(app.SharedSecret, TokenMinter.Claims(Jira.ClientKey("site-a"), "context-qsh", subject: SiteAAdmin));
+        var client = new HttpClient { BaseAddress = Public.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("JWT", token);
+        return client;
+    }
+
+    /// <summary>GET …/connections/{id}/sync on the public node (admin API) or the private node (console API).</summary>
+    public async Task<JsonNode> OverviewAsync(bool publicSide, CancellationToken cancel)
+    {
+        if (!publicSide)
+            return await JsonAsync(await Console.GetAsync($"api/console/connections/{ConnectionId}/sync", cancel), HttpStatusCode.OK, cancel);
+        using var admin = PublicAdmin();
+        return await JsonAsync(await admin.GetAsync($"api/admin/connections/{ConnectionId}/sync", cancel), HttpStatusCode.OK, cancel);
+    }
+
+    /// <summary>POSTs JSON to the public node's admin API and returns the answer, which must have <paramref name="expected"/> status.</summary>
+    public async Task<JsonNode> PostToPublicAsync(string path, object? body, HttpStatusCode expected, CancellationToken cancel)
+    {
+        using var admin = PublicAdmin();
+        var response = body is null ? await admin.PostAsync(path, null, cancel) : await admin.PostAsJsonAsync(path, body, cancel);
+        return await JsonAsync(response, expected, cancel);
+    }
+
+    /// <summary>
+    /// Waits until nothing is on its way: no webhook in flight, and on both nodes nothing queued for the peer, waiting to
+    /// be applied or to be read. A change on site B is seen only at the private node's next JQL poll, so each round
+    /// first waits for a whole poll that started after the round did; two quiet rounds in a row settle it.
+    /// </summary>
+    public async Task SettleAsync(CancellationToken cancel)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        for (var quietRounds = 0; quietRounds < 2;)
+        {
+            if (watch.Elapsed > SettleLimit)
+                throw new BenchmarkFailedException($"The nodes did not settle within {SettleLimit.TotalSeconds:0} s: {await QueuesAsync(cancel)}.");
+            await WebhooksIdleAsync();
+            var mark = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            await Waiting.UntilAsync(() => PrivateLastPolledMs() > mark, "a JQL poll of the private node", SettleLimit, cancel);
+            // Polls run one after another, so the one ending after this one began after the mark.
+            var first = PrivateLastPolledMs();
+            await Waiting.UntilAsync(() => PrivateLastPolledMs() > first, "a second JQL poll of the private node", SettleLimit, cancel);
+            await WebhooksIdleAsync();
+            quietRounds = await QueuesAsync(cancel) == "" ? quietRounds + 1 : 0;
+        }
+    }
+
+    /// <summary>The non-empty queue depths of both sides ("" when all are 0).</summary>
+    public async Task<string> QueuesAsync(CancellationToken cancel)
+    {
+        var busy = new List<string>();
+        foreach (var publicSide in new[] { true, false })
+        {
+            var overview = await OverviewAsync(publicSide, cancel);
+            foreach (var name in new[] { "queuedForPeer", "waitingToApply", "changedIssuesToRead" })
+                if ((long)overview[name]! != 0)
+                    busy.Add($"{(publicSide ? "public" : "private")} {name} {(long)overview[name]!}");
+            foreach (var error in overview["errors"]?.AsArray() ?? [])
+                busy.Add($"{(publicSide ? "public" : "private")} error: {error!.ToJsonString()}");
+        }
+        return string.Join(", ", busy);
+    }
+
+    /// <summary>The private node's connection cursor: when its change capture last finished a JQL poll (0 before the first).</summary>
+    public long PrivateLastPolledMs() => SyncDatabase.LastCapturePoll(Private.DatabaseFile, ConnectionId);
+
+    private async Task WebhooksIdleAsync()
+    {
+        try
+        {
+            await Jira.Webhooks.WhenIdleAsync(SettleLimit);
+        }
+        catch (TimeoutException e)
+        {
+            throw new BenchmarkFailedException($"The simulated Jira's webhooks were still being sent after {SettleLimit.TotalSeconds:0} s: {e.Message}", e);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            Console?.Dispose();
+            await Private.DisposeAsync();
+        }
+        finally
+        {
+            await Public.DisposeAsync();
+            await Jira.DisposeAsync();
+            DeleteFolder(root);
+        }
+    }
+
+    /// <summary>Site A's admin initiates a Basic private connection on ACME; the partner's admin logs in to the console and accepts it on GLX.</summary>
+    private async Task ConnectAsync(string consolePassword, CancellationToken cancel)
+    {
+        using (var admin = PublicAdmin())
+        {
+            var projects = await JsonAsync(await admin.GetAsync("api/admin/projects?query=ACME", cancel), HttpStatusCode.OK, cancel);
+            var projectId = projects["projects"]!.AsArray().Single(p => (string?)p!["key"] == "ACME")!["id"]!.GetValue<string>();
+            var initiated = await JsonAsync(await admin.PostAsJsonAsync("api/admin/connections", new { projectId, mode = "basic", type = "private" }, cancel),
+                HttpStatusCode.Created, cancel);
+            var code = initiated["invitationCode"]!.GetValue<string>();
+
+            Console = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer() })
+            {
+                BaseAddress = Private.BaseUrl,
+                Timeout = TimeSpan.FromSeconds(30),
+            };
+            using (var login = await Console.PostAsJsonAsync("console/login", new { username = ConsoleUser, password = consolePassword }, cancel))
+                if (login.StatusCode != HttpStatusCode.NoContent)
+                    throw new BenchmarkFailedException($"The console login answered {(int)login.StatusCode}: {await login.Content.ReadAsStringAsync(cancel)}");
+            var accepted = await JsonAsync(await Console.PostAsJsonAsync("api/console/connections/accept", new { code, projectKey = "GLX" }, cancel),
+                HttpStatusCode.Created, cancel);
+            ConnectionId = accepted["id"]!.GetValue<string>();
+        }
+        await Waiting.UntilAsync(async () =>
+        {
+            using var admin = PublicAdmin();
+            var list = await JsonAsync(await admin.GetAsync("api/admin/connections", cancel), HttpStatusCode.OK, cancel);
+            return list["connections"]!.AsArray().Any(c => (string?)c!["id"] == ConnectionId && (string?)c["status"] == "active");
+        }, "the public node shows the connection active", SetupLimit, cancel);
+    }
+
+    private static async Task<NodeProcess> StartNodeAsync(string name, string dataFolder, Dictionary<string, string> settings)
+    {
+        settings["contentRoot"] = RepositoryLayout.AddonProjectDirectory;
+        try
+        {
+            return await NodeProcess.StartAsync(settings, dataFolder,
+                // Measure the production configuration whatever this shell has set.
+                environment: new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["DOTNET_ENVIRONMENT"] = "Production" },
+                echo: line => System.Console.Error.WriteLine($"[{name}] " + line));
+        }
+        catch (InvalidOperationException e)
+        {
+            var reason = e.Message.Split('\n')[0].TrimEnd('\r');
+            throw new BenchmarkFailedException($"{reason} (its output is above, prefixed [{name}])", e);
+        }
+    }
+
+    private static async Task<JsonNode> JsonAsync(HttpResponseMessage response, HttpStatusCode expected, CancellationToken cancel)
+    {
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync(cancel);
+            if (response.StatusCode != expected)
+                throw new BenchmarkFailedException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}, not {(int)expected}: {text}");
+            return JsonNode.Parse(text)!;
+        }
+    }
+
+    private static void DeleteFolder(string folder)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(folder, recursive: true); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* left to the temp folder's cleaning */ }
+    }
+}
