@@ -47,6 +47,7 @@ app.MapConnect();
 app.MapTransport();
 app.MapConnectionManagement();
 app.MapPrivateConsole();
+app.MapSync();
 
 await app.MigrateDatabaseAsync();
 app.Logger.LogInformation("{Name} {Role} node at {BaseUrl}; data in {DataDirectory}", settings.Name, settings.Role, settings.BaseUrl, settings.DataDirectory);

@@ -1,3 +1,4 @@
+using ConnectAddon.Sync.IssueView;
 using ConnectAddon.Sync.Capture;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,9 @@ namespace ConnectAddon.Sync;
 /// <summary>The sync engine (Sync/README.md): the same on both roles; only where changes come from and which Jira it writes differ.</summary>
 public static class SyncSetup
 {
+    /// <summary>The sync's own routes outside the admin and console APIs: the issue glance's API (public node).</summary>
+    public static IEndpointRouteBuilder MapSync(this IEndpointRouteBuilder routes) => routes.MapIssueView();
+
     public static IServiceCollection AddSync(this IServiceCollection services)
     {
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section)
@@ -34,6 +38,8 @@ public static class SyncSetup
         services.AddSingleton<TwinCopies>();
         services.AddSingleton<IncomingSync>();
         services.AddSingleton<Admin.SyncAdministration>();
+        services.AddSingleton<IssueView.IssuePermissionCheck>();
+        services.AddSingleton<IssueView.IssueSyncService>();
         services.AddSingleton<Admin.BulkRuns>();
         services.AddSingleton<IncomingWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<IncomingWorker>());

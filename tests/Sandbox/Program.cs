@@ -25,7 +25,7 @@ Console.WriteLine($$"""
            -d '{{createBody}}'
       6. Bring it under sync: on the Connections page open the connection's sync views and Exalate its key (or add a
          trigger such as  project = ACME  and press "Sync all"), or open the issue's Exalate panel:
-         {{sandbox.Jira.RootUrl}}site-a/jira/apps/{{SandboxEnvironment.AppKey}}/sync-status?as=557058:a-admin&issue.key=<KEY>
+         {{sandbox.Jira.RootUrl}}site-a/jira/apps/{{SandboxEnvironment.AppKey}}/sync-status?as=557058:a-user&issue=<KEY>
       7. See its twin in site B, then change it there and watch the change come back to site A:
          curl -s -u admin@b.example:admin-api-token -H 'Content-Type: application/json' \
            {{sandbox.Jira.Site("site-b").BaseUrlText}}/rest/api/3/search/jql -d '{{searchBody}}'

@@ -1,4 +1,3 @@
-using System.Net;
 using ConnectAddon.Connect.Jwt;
 using ConnectAddon.Hosting;
 
@@ -21,11 +20,14 @@ public static class PageEndpoints
         var pages = routes.MapGroup("/pages").RequireJiraJwt();
         pages.MapGet("/connections", (JiraCaller caller, HttpContext http) =>
             connectionsPage.Render(http, ConnectionsPageConfig.ForJira(settings, caller.Tenant.BaseUrl)));
-        pages.MapGet("/issue-sync", (JiraCaller caller, string? issueKey) =>
-            Placeholder(settings, "Sync status", $"<p>{Html(issueKey ?? "This issue")} is not under sync.</p>"));
+        // The issue glance's panel; its API is the issue view's (Sync/IssueView), which checks the user's permissions.
+        var issueSyncPage = new IssueSyncPage(webRoot, settings);
+        pages.MapGet("/issue-sync", (HttpContext http, string? issueId, string? issueKey, string? projectKey) =>
+            issueSyncPage.Render(http, issueId, issueKey, projectKey));
 
         // The page's scripts and styles, for both homes. The template itself is only ever served filled in.
         routes.MapGet(PageAssets.RoutePrefix + "{file}", (string file, HttpContext http) => PageAssets.Serve(webRoot, file, http));
+        routes.MapGet(IssueSyncPage.AssetRoutePrefix + "{file}", (string file, HttpContext http) => issueSyncPage.Asset(file, http));
 
         if (settings.Role == NodeRole.Private)
             routes.MapGet("/console", (HttpContext http) =>
@@ -38,22 +40,4 @@ public static class PageEndpoints
             accountId = caller.AccountId,
         }));
     }
-
-    private static IResult Placeholder(AddonSettings settings, string title, string body) => Results.Content($$"""
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-          <meta charset="utf-8">
-          <title>{{Html(settings.Name)}} · {{Html(title)}}</title>
-          <script src="{{Html(settings.AllJsUrl.ToString())}}" async></script>
-          <style>body{font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,sans-serif;color:#172B4D;font-size:14px;margin:24px}h1{font-size:24px;font-weight:500}</style>
-        </head>
-        <body>
-          <h1>{{Html(title)}}</h1>
-          {{body}}
-        </body>
-        </html>
-        """, "text/html; charset=utf-8");
-
-    private static string Html(string text) => WebUtility.HtmlEncode(text);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using JiraSim.Connect;
 using JiraSim.Tests.Support;
 
 namespace JiraSim.Tests.Connect;
@@ -57,5 +58,46 @@ public class JiraPageTests : SimulatorTest
         using var http = new HttpClient();
         using var response = await http.GetAsync(PageUrl(jira, "557058:a-admin"));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task GlanceHostPage_FramesThePanelWithTheIssuesContext_AndAPageLoadJwtTheRealAppAccepts()
+    {
+        await using var addon = await RealAddonProcess.StartAsync(jira.InstallKeysBaseUrl);
+        await jira.InstallAppAsync("site-a", addon.DescriptorUrl());
+        var site = jira.Site("site-a");
+        var project = site.FindProject("ACME")!;
+        var issue = site.CreateIssue(site.FindUser("557058:a-user")!, project, project.IssueTypes[0], "Seen from the glance", null);
+        using var http = new HttpClient();
+
+        var page = await http.GetStringAsync($"{jira.RootUrl}site-a/jira/apps/{RealAddonProcess.AppKey}/sync-status?as=557058%3Aa-user&issue={issue.Key}");
+        var frame = WebUtility.HtmlDecode(Regex.Match(page, "<iframe id=\"app-frame\"[^>]* src=\"([^\"]+)\"").Groups[1].Value);
+        using var framed = await http.GetAsync(frame);
+
+        Assert.That(frame, Does.StartWith($"{addon.BaseUrl}pages/issue-sync?issueId={issue.Id}&issueKey={issue.Key}&projectKey=ACME&").And.Contain("&jwt="));
+        Assert.That(framed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await framed.Content.ReadAsStringAsync());
+        Assert.That(await framed.Content.ReadAsStringAsync(), Does.Contain($"\"issueKey\":\"{issue.Key}\""));
+        Assert.That(page, Does.Contain("Seen from the glance").And.Contain("name=\"issue\" value=\"" + issue.Key + "\""),
+            "an issue view around the panel, and switching user keeps the issue");
+    }
+
+    [Test]
+    public async Task GlanceHostPage_WithoutAnIssue_Is400()
+    {
+        await using var addon = await RealAddonProcess.StartAsync(jira.InstallKeysBaseUrl);
+        await jira.InstallAppAsync("site-a", addon.DescriptorUrl());
+        using var http = new HttpClient();
+
+        using var response = await http.GetAsync($"{jira.RootUrl}site-a/jira/apps/{RealAddonProcess.AppKey}/sync-status?as=557058%3Aa-user");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("?issue="));
+    }
+
+    [Test]
+    public void ContextVariables_AreSubstitutedEncoded_AndUnknownOnesBecomeEmpty()
+    {
+        var url = JiraPage.WithContext("/p?i={issue.id}&k={issue.key}&x={board.id}", new Dictionary<string, string> { ["issue.id"] = "10001", ["issue.key"] = "A&B-1" });
+        Assert.That(url, Is.EqualTo("/p?i=10001&k=A%26B-1&x="));
     }
 }

@@ -37,4 +37,37 @@ public sealed class AccountConformanceTests : SimulatorTest
         var body = new JsonObject { ["accountId"] = "557058:a-admin", ["globalPermissions"] = new JsonArray("ADMINISTER") };
         await Conformance.CheckAsync(client.PostAsJsonAsync(SimClients.V3("permissions/check"), body), "POST", "/rest/api/3/permissions/check", 403);
     }
+
+    [TestCase("admin")]
+    [TestCase("user")]
+    [TestCase("viewer")]
+    public async Task CheckProjectPermissions_OnIssuesAndProjects_Conforms(string who)
+    {
+        var site = jira.Site("site-a");
+        var issue = site.CreateIssue(site.FindUser("557058:a-user")!, site.FindProject("ACME")!, site.FindProject("ACME")!.IssueTypes[0], "Checked", null);
+        using var client = jira.Admin("site-a");
+        var body = new JsonObject
+        {
+            ["accountId"] = $"557058:a-{who}",
+            ["globalPermissions"] = new JsonArray("ADMINISTER"),
+            ["projectPermissions"] = new JsonArray(new JsonObject
+            {
+                ["permissions"] = new JsonArray("BROWSE_PROJECTS", "EDIT_ISSUES"),
+                ["issues"] = new JsonArray(long.Parse(issue.Id), 999_999),
+                ["projects"] = new JsonArray(10000),
+            }),
+        };
+
+        var answer = await Conformance.CheckAsync(client.PostAsJsonAsync(SimClients.V3("permissions/check"), body), "POST", "/rest/api/3/permissions/check", 200);
+
+        Assert.That(answer!["projectPermissions"]!.AsArray().Select(g => (string?)g!["permission"]), Is.EqualTo(new[] { "BROWSE_PROJECTS", "EDIT_ISSUES" }));
+    }
+
+    [Test]
+    public async Task CheckProjectPermissions_UnrecognizedPermission_Answers400()
+    {
+        using var client = jira.Admin("site-a");
+        var body = new JsonObject { ["projectPermissions"] = new JsonArray(new JsonObject { ["permissions"] = new JsonArray("PERMISSION_123"), ["projects"] = new JsonArray(10000) }) };
+        await Conformance.CheckAsync(client.PostAsJsonAsync(SimClients.V3("permissions/check"), body), "POST", "/rest/api/3/permissions/check", 400);
+    }
 }

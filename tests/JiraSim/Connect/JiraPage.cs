@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConnectAddon.TestKit;
 using JiraSim.Model;
@@ -11,7 +12,7 @@ namespace JiraSim.Connect;
 /// <c>sub</c> = the signed-in user, <c>qsh</c> of the GET), and the host answers the iframe's <c>AP</c> calls over
 /// postMessage — <c>AP.context.getToken()</c> with a context token (<c>qsh = context-qsh</c>) for that user.
 /// </summary>
-public static class JiraPage
+public static partial class JiraPage
 {
     public static readonly TimeSpan ContextTokenLifetime = TimeSpan.FromMinutes(15);
 
@@ -39,58 +40,74 @@ public static class JiraPage
     public static string ContextToken(SimApp app, string clientKey, SimUser user, DateTimeOffset now) =>
         TokenMinter.Hs256(app.SharedSecret, TokenMinter.Claims(clientKey, "context-qsh", ContextTokenLifetime, now, subject: user.AccountId));
 
-    public static string Html(SimSite site, SimApp app, string pageName, Uri frameUrl, SimUser user, IEnumerable<SimUser> people, string tokenUrl)
+    public static string Html(SimSite site, SimApp app, string pageName, Uri frameUrl, SimUser user, IEnumerable<SimUser> people, string tokenUrl) => $$"""
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+          <meta charset="utf-8">
+          <title>{{E(pageName)}} - {{E(site.Key)}} - Jira (simulated)</title>
+          <style>
+            {{HostStyles}}
+            iframe{display:block;width:100%;height:calc(100vh - 90px);border:0}
+          </style>
+        </head>
+        <body>
+          {{Header(site, user, people)}}
+          <nav>Settings → Apps → {{E(AppName(app))}} → {{E(pageName)}}</nav>
+          <iframe id="app-frame" title="{{E(pageName)}}" src="{{E(frameUrl.ToString())}}"></iframe>
+          {{HostScript(frameUrl, tokenUrl)}}
+        </body>
+        </html>
+        """;
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    private static string AppName(SimApp app) => app.Descriptor["name"]?.GetValue<string>() ?? app.Key;
+
+    private const string HostStyles = """
+        body{margin:0;font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,sans-serif;color:#172B4D;font-size:14px}
+        header{display:flex;align-items:center;gap:16px;padding:8px 16px;background:#0747A6;color:#fff}
+        header strong{font-size:16px} header form{margin-left:auto}
+        nav{padding:8px 16px;color:#5E6C84;border-bottom:1px solid #DFE1E6}
+        """;
+
+    /// <summary>The top bar with the user switcher; <paramref name="keep"/> are query parameters the switch keeps (the issue).</summary>
+    private static string Header(SimSite site, SimUser user, IEnumerable<SimUser> people, IReadOnlyDictionary<string, string>? keep = null)
     {
-        string E(string text) => WebUtility.HtmlEncode(text);
         var options = string.Join("", people.Select(p =>
             $"<option value=\"{E(p.AccountId)}\"{(p.AccountId == user.AccountId ? " selected" : "")}>{E(p.DisplayName)}{(p.IsAdmin ? " (Jira admin)" : "")}</option>"));
-        var appOrigin = frameUrl.GetLeftPart(UriPartial.Authority);
+        var hidden = string.Join("", (keep ?? new Dictionary<string, string>()).Select(kv => $"<input type=\"hidden\" name=\"{E(kv.Key)}\" value=\"{E(kv.Value)}\">"));
         return $$"""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-              <meta charset="utf-8">
-              <title>{{E(pageName)}} - {{E(site.Key)}} - Jira (simulated)</title>
-              <style>
-                body{margin:0;font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,sans-serif;color:#172B4D;font-size:14px}
-                header{display:flex;align-items:center;gap:16px;padding:8px 16px;background:#0747A6;color:#fff}
-                header strong{font-size:16px} header form{margin-left:auto}
-                nav{padding:8px 16px;color:#5E6C84;border-bottom:1px solid #DFE1E6}
-                iframe{display:block;width:100%;height:calc(100vh - 90px);border:0}
-              </style>
-            </head>
-            <body>
-              <header>
-                <strong>Jira (simulated)</strong><span>{{E(site.BaseUrlText)}}</span>
-                <form method="get"><label>Signed in as <select id="sim-user" name="as" onchange="this.form.submit()">{{options}}</select></label></form>
-              </header>
-              <nav>Settings → Apps → {{E(app.Descriptor["name"]?.GetValue<string>() ?? app.Key)}} → {{E(pageName)}}</nav>
-              <iframe id="app-frame" title="{{E(pageName)}}" src="{{E(frameUrl.ToString())}}"></iframe>
-              <script>
-                // The host side of AP: answers the app iframe's postMessage calls, as Jira's host does.
-                const appOrigin = {{System.Text.Json.JsonSerializer.Serialize(appOrigin)}};
-                const tokenUrl = {{System.Text.Json.JsonSerializer.Serialize(tokenUrl)}};
-                const frame = document.getElementById("app-frame");
-                window.addEventListener("message", async (event) => {
-                  const call = event.data;
-                  if (event.origin !== appOrigin || !call || call.type !== "ap-request") return;
-                  const answer = (result, error) => event.source.postMessage({ type: "ap-response", id: call.id, result, error }, event.origin);
-                  try {
-                    if (call.method === "context.getToken") {
-                      const response = await fetch(tokenUrl, { cache: "no-store" });
-                      if (!response.ok) return answer(null, "context token refused: " + response.status);
-                      answer((await response.json()).token);
-                    } else if (call.method === "resize" && call.args && call.args.height) {
-                      frame.style.height = String(call.args.height).endsWith("px") ? call.args.height : call.args.height + "px";
-                      answer(true);
-                    } else {
-                      answer(null);
-                    }
-                  } catch (e) { answer(null, String(e)); }
-                });
-              </script>
-            </body>
-            </html>
+            <header>
+              <strong>Jira (simulated)</strong><span>{{E(site.BaseUrlText)}}</span>
+              <form method="get">{{hidden}}<label>Signed in as <select id="sim-user" name="as" onchange="this.form.submit()">{{options}}</select></label></form>
+            </header>
             """;
     }
+
+    /// <summary>The host side of AP: answers the app iframe's postMessage calls, as Jira's host does.</summary>
+    private static string HostScript(Uri frameUrl, string tokenUrl) => $$"""
+        <script>
+          const appOrigin = {{JsonSerializer.Serialize(frameUrl.GetLeftPart(UriPartial.Authority))}};
+          const tokenUrl = {{JsonSerializer.Serialize(tokenUrl)}};
+          const frame = document.getElementById("app-frame");
+          window.addEventListener("message", async (event) => {
+            const call = event.data;
+            if (event.origin !== appOrigin || !call || call.type !== "ap-request") return;
+            const answer = (result, error) => event.source.postMessage({ type: "ap-response", id: call.id, result, error }, event.origin);
+            try {
+              if (call.method === "context.getToken") {
+                const response = await fetch(tokenUrl, { cache: "no-store" });
+                if (!response.ok) return answer(null, "context token refused: " + response.status);
+                answer((await response.json()).token);
+              } else if (call.method === "resize" && call.args && call.args.height) {
+                frame.style.height = String(call.args.height).endsWith("px") ? call.args.height : call.args.height + "px";
+                answer(true);
+              } else {
+                answer(null);
+              }
+            } catch (e) { answer(null, String(e)); }
+          });
+        </script>
+        """;
 }

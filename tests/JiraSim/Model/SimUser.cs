@@ -10,6 +10,11 @@ public sealed record SimUser
     public required string DisplayName { get; init; }
     public string? Email { get; init; }
     public bool IsAdmin { get; init; }
+    /// <summary>
+    /// Holds Browse Projects but not Edit Issues (or any other write permission) on every project, as a user with
+    /// only a viewer's project role. Only the permission check models it; the REST API does not refuse their writes.
+    /// </summary>
+    public bool IsReadOnly { get; init; }
     public string AccountType { get; init; } = "atlassian";
     /// <summary>API tokens for HTTP basic authentication with <see cref="Email"/>.</summary>
     public IReadOnlyList<string> ApiTokens { get; init; } = [];

@@ -27,5 +27,7 @@ public static class DefaultSeed
         new($"557058:{site}-admin", $"Ada Admin ({site.ToUpperInvariant()})", $"admin@{site}.example", Admin: true,
             ApiTokens: [AdminToken], PersonalAccessTokens: [AdminPat]),
         new($"557058:{site}-user", $"Uma User ({site.ToUpperInvariant()})", $"user@{site}.example", ApiTokens: [UserToken]),
+        // Sees every project but may edit nothing (a viewer's project role): the permission check says so.
+        new($"557058:{site}-viewer", $"Vera Viewer ({site.ToUpperInvariant()})", $"viewer@{site}.example", ApiTokens: [UserToken], ReadOnly: true),
     ];
 }

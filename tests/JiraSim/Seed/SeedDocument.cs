@@ -22,9 +22,10 @@ public sealed record SeedDocument(IReadOnlyList<SeedSite> Sites)
 
 public sealed record SeedSite(string Key, string? Name, IReadOnlyList<SeedUser> Users, IReadOnlyList<SeedProject> Projects);
 
+/// <param name="ReadOnly">Browse Projects but no Edit Issues on every project (<see cref="Model.SimUser.IsReadOnly"/>).</param>
 public sealed record SeedUser(
     string AccountId, string DisplayName, string? Email = null, bool Admin = false,
-    IReadOnlyList<string>? ApiTokens = null, IReadOnlyList<string>? PersonalAccessTokens = null);
+    IReadOnlyList<string>? ApiTokens = null, IReadOnlyList<string>? PersonalAccessTokens = null, bool ReadOnly = false);
 
 public sealed record SeedProject(string Id, string Key, string Name, IReadOnlyList<SeedIssueType> IssueTypes, string? DefaultIssueType = null);
 

@@ -11,7 +11,7 @@ public static class SiteBuilder
         foreach (var user in seed.Users)
             site.Users.Add(new SimUser
             {
-                AccountId = user.AccountId, DisplayName = user.DisplayName, Email = user.Email, IsAdmin = user.Admin,
+                AccountId = user.AccountId, DisplayName = user.DisplayName, Email = user.Email, IsAdmin = user.Admin, IsReadOnly = user.ReadOnly,
                 ApiTokens = user.ApiTokens ?? [], PersonalAccessTokens = user.PersonalAccessTokens ?? [],
             });
         foreach (var project in seed.Projects)
