@@ -83,7 +83,8 @@ public sealed class CatchUpService(
             }
         }
         if (marked > 0)
-            logger.LogInformation("Catch-up found {Count} changed issues that no webhook announced", marked);
+            // Worth an operator's attention: Jira's webhooks are lost or late (or the node was down when they came).
+            logger.LogWarning("Catch-up found {Count} changed issues that no webhook announced", marked);
         return marked;
     }
 

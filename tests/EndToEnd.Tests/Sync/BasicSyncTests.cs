@@ -104,6 +104,7 @@ public sealed class BasicSyncTests
     [TestCase("Story", "Task", TestName = "IssueType_MissingOnThePrivateSide_FallsBackToTask_AndTheOriginalKeepsItsType(Story)")]
     [TestCase("Epic", "Task", TestName = "IssueType_EpicsFallBackToTask_AndTheOriginalKeepsItsType(Epic)")]
     [TestCase("Bug", "Bug", TestName = "IssueType_PresentOnBothSides_IsMirroredByName(Bug)")]
+    [TestCase("Subtask", "Task", TestName = "IssueType_SubtaskTypesFallBackToTask_BasicModeCarriesNoParents(Subtask)")]
     public async Task IssueType_IsMirroredByName_WithTheFallback(string typeOnA, string expectedOnB)
     {
         var summary = $"Typed as {typeOnA}";
