@@ -19,7 +19,7 @@ public sealed class IncomingWorker(
     InboxSignal signal,
     IOptions<SyncOptions> options,
     TimeProvider clock,
-    ILogger<IncomingWorker> logger) : BackgroundService
+    ILogger<IncomingWorker> logger) : SyncWorker(signal, options, logger)
 {
     private const int Page = 200;
 
@@ -28,41 +28,19 @@ public sealed class IncomingWorker(
 
     private DateTimeOffset nextPrune = DateTimeOffset.MinValue;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task<bool> PassAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.Enabled)
+        var applied = 0;
+        foreach (var connection in await connections.AllAsync(stoppingToken))
+            applied += await ApplyConnectionAsync(connection, stoppingToken);
+        if (clock.GetUtcNow() >= nextPrune)
         {
-            logger.LogWarning("The sync is paused on this node (Sync:Enabled is false): changes are recorded, not sent or applied");
-            return;
+            nextPrune = clock.GetUtcNow() + PruneEvery;
+            var pruned = await inbox.PruneAppliedAsync(clock.GetUtcNow() - Settings.KeepAppliedEvents, stoppingToken);
+            if (pruned > 0)
+                logger.LogDebug("Deleted {Count} applied incoming events", pruned);
         }
-        var settings = options.Value;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var applied = 0;
-                foreach (var connection in await connections.AllAsync(stoppingToken))
-                    applied += await ApplyConnectionAsync(connection, stoppingToken);
-                if (clock.GetUtcNow() >= nextPrune)
-                {
-                    nextPrune = clock.GetUtcNow() + PruneEvery;
-                    var pruned = await inbox.PruneAppliedAsync(clock.GetUtcNow() - settings.KeepAppliedEvents, stoppingToken);
-                    if (pruned > 0)
-                        logger.LogDebug("Deleted {Count} applied incoming events", pruned);
-                }
-                if (applied == 0)
-                    await signal.WaitAsync(settings.IdleRecheck, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "The incoming sync loop failed; it goes on after {Wait}", settings.IdleRecheck);
-                try { await Task.Delay(settings.IdleRecheck, stoppingToken); } catch (OperationCanceledException) { return; }
-            }
-        }
+        return applied > 0;
     }
 
     /// <summary>One pass over a connection's unapplied events; returns how many were applied.</summary>

@@ -8,7 +8,8 @@ namespace ConnectAddon.Sync.Outgoing;
 /// webhook or the JQL capture marks an issue dirty in this process, and looks again every
 /// <see cref="SyncOptions.IdleRecheck"/> for work of other processes and for retries that came due.
 /// </summary>
-public sealed class OutgoingWorker(DirtyQueue queue, OutgoingSync sync, DirtyIssueSignal signal, IOptions<SyncOptions> options, ILogger<OutgoingWorker> logger) : BackgroundService
+public sealed class OutgoingWorker(DirtyQueue queue, OutgoingSync sync, DirtyIssueSignal signal, IOptions<SyncOptions> options, ILogger<OutgoingWorker> logger)
+    : SyncWorker(signal, options, logger)
 {
     /// <summary>Renews the batch's lease every third of its length until the batch is done.</summary>
     private async Task HeartbeatAsync(string leaseToken, TimeSpan lease, CancellationToken done)
@@ -29,53 +30,31 @@ public sealed class OutgoingWorker(DirtyQueue queue, OutgoingSync sync, DirtyIss
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task<bool> PassAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.Enabled)
-        {
-            logger.LogWarning("The sync is paused on this node (Sync:Enabled is false): changes are recorded, not sent or applied");
-            return;
-        }
-        var settings = options.Value;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+        var settings = Settings;
+        var claimed = await queue.ClaimAsync(settings.OutgoingConcurrency * 4, settings.ClaimLease, stoppingToken);
+        if (claimed.Count == 0)
+            return false;
+        using var heartbeatStop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var heartbeat = HeartbeatAsync(claimed[0].LeaseToken, settings.ClaimLease, heartbeatStop.Token);
+        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = settings.OutgoingConcurrency, CancellationToken = stoppingToken },
+            async (dirty, cancel) =>
             {
-                var claimed = await queue.ClaimAsync(settings.OutgoingConcurrency * 4, settings.ClaimLease, stoppingToken);
-                if (claimed.Count == 0)
+                TimeSpan? retry;
+                try { retry = await sync.ProcessAsync(dirty, cancel); }
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    await signal.WaitAsync(settings.IdleRecheck, stoppingToken);
-                    continue;
+                    logger.LogError(e, "Syncing issue {Issue} failed unexpectedly", dirty.IssueKey ?? dirty.IssueId);
+                    retry = Errors.SyncErrorStore.FirstRetry;
                 }
-                using var heartbeatStop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                var heartbeat = HeartbeatAsync(claimed[0].LeaseToken, settings.ClaimLease, heartbeatStop.Token);
-                await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = settings.OutgoingConcurrency, CancellationToken = stoppingToken },
-                    async (dirty, cancel) =>
-                    {
-                        TimeSpan? retry;
-                        try { retry = await sync.ProcessAsync(dirty, cancel); }
-                        catch (Exception e) when (e is not OperationCanceledException)
-                        {
-                            logger.LogError(e, "Syncing issue {Issue} failed unexpectedly", dirty.IssueKey ?? dirty.IssueId);
-                            retry = Errors.SyncErrorStore.FirstRetry;
-                        }
-                        if (retry is { } wait)
-                            await queue.PostponeAsync(dirty, wait, cancel);
-                        else
-                            await queue.CompleteAsync(dirty, cancel);
-                    });
-                await heartbeatStop.CancelAsync();
-                await heartbeat;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "The outgoing sync loop failed; it goes on after {Wait}", settings.IdleRecheck);
-                try { await Task.Delay(settings.IdleRecheck, stoppingToken); } catch (OperationCanceledException) { return; }
-            }
-        }
+                if (retry is { } wait)
+                    await queue.PostponeAsync(dirty, wait, cancel);
+                else
+                    await queue.CompleteAsync(dirty, cancel);
+            });
+        await heartbeatStop.CancelAsync();
+        await heartbeat;
+        return true;
     }
 }

@@ -5,7 +5,7 @@ export function queueView(ctx) {
   const figures = {
     forPeer: figure('queue-for-peer', 'Waiting to be sent', `Changes from this side that ${ctx.other} has not received yet.`),
     toApply: figure('queue-to-apply', 'Waiting to be applied', `Changes from ${ctx.other} received here, not yet written to this Jira.`),
-    toRead: figure('queue-changed-issues', 'Changed issues to read', 'Issues changed in this Jira that the sync has not read yet (on Jira Cloud: for all of the site's connections).'),
+    toRead: figure('queue-changed-issues', 'Changed issues to read', 'Issues changed in this Jira that the sync has not read yet (on Jira Cloud: counted for all connections of this site).'),
   };
   const notes = h('div', { class: 'queue-notes' });
   const element = h('div', { class: 'queue', 'data-testid': 'sync-queue' },
