@@ -31,10 +31,18 @@ public sealed class ExchangeService(ExchangeConnections connections, Inbox inbox
         var wait = request.Events.Count > 0 && connection.EventsFlow ? TimeSpan.Zero : TimeSpan.FromSeconds(request.WaitSeconds);
         using var held = CancellationTokenSource.CreateLinkedTokenSource(aborted, lifetime.ApplicationStopping);
         held.CancelAfter(wait);
-        while (true)
+        var flows = connection.EventsFlow;
+        for (var first = true; ; first = false)
         {
             var queued = signal.NextAsync(connection.Id);
-            var events = connection.EventsFlow ? await outbox.PendingAsync(connection.Id, request.Ack, aborted) : [];
+            // Read again after each wait: an admin may have deactivated (or deleted) the connection while the request
+            // was held, and then nothing of its outbox may go out, however recently it was queued.
+            if (!first)
+            {
+                flows = await connections.FindAsync(connection.Id, aborted) is { IsDeleted: false, EventsFlow: true };
+                status = flows ? ConnectionStatus.Active : ConnectionStatus.Deactivated;
+            }
+            var events = flows ? await outbox.PendingAsync(connection.Id, request.Ack, aborted) : [];
             if (events.Count > 0 || held.IsCancellationRequested)
                 return new ExchangeAnswer(ack, events, status);
             try

@@ -159,6 +159,40 @@ public sealed class SyncRobustnessTests
         Assert.That((await pair.PrivateSyncAsync())["errors"]!.AsArray(), Is.Empty, "the error is gone");
     }
 
+    [Test]
+    public async Task DeactivatedConnection_QueuesChangesBothWays_AndDeliversThemOnceActivatedAgain()
+    {
+        var source = pair.CreateOnA("Paused connection");
+        await pair.ExalateOnPublicAsync(source.Key);
+        var twin = await pair.TwinOnAsync(pair.SiteB, "Paused connection");
+        await pair.SettledAsync();
+
+        using (var admin = pair.PublicAdmin())
+        using (var deactivated = await admin.PostAsync($"api/admin/connections/{pair.ConnectionId}/deactivate", null))
+            Assert.That((int)deactivated.StatusCode, Is.EqualTo(200), await deactivated.Content.ReadAsStringAsync());
+        try
+        {
+            pair.SiteA.EditIssue(pair.PersonA, source, summary: "Paused connection, renamed on A");
+            pair.SiteB.EditIssue(pair.PersonB, twin, description: SyncPair.Adf("Described on B while paused"), setDescription: true);
+            await Eventually.HoldsAsync(async () => (long)(await pair.PublicSyncAsync())["queuedForPeer"]! > 0 && (long)(await pair.PrivateSyncAsync())["queuedForPeer"]! > 0,
+                "both changes are queued", explain: pair.Nodes.Output);
+            Assert.Multiple(() =>
+            {
+                Assert.That(Count(pair.SiteB, () => twin.Summary), Is.EqualTo("Paused connection"), "nothing reached B while deactivated");
+                Assert.That(Count(pair.SiteA, () => source.Description!.ToJsonString()), Does.Not.Contain("while paused"), "nothing reached A while deactivated");
+            });
+        }
+        finally
+        {
+            using var admin = pair.PublicAdmin();
+            using var activated = await admin.PostAsync($"api/admin/connections/{pair.ConnectionId}/activate", null);
+            Assert.That((int)activated.StatusCode, Is.EqualTo(200), await activated.Content.ReadAsStringAsync());
+        }
+        await Eventually.HoldsAsync(() => Task.FromResult(Count(pair.SiteB, () => twin.Summary) == "Paused connection, renamed on A"
+                                                          && Count(pair.SiteA, () => source.Description!.ToJsonString()).Contains("while paused")),
+            "both changes arrive once the connection is active again", explain: pair.Nodes.Output);
+    }
+
     /// <summary>Requests that change something (a JQL search is a POST that changes nothing).</summary>
     private static Dictionary<string, int> Writes(SimSite site) =>
         site.Requests.Snapshot().Where(r => !r.Key.StartsWith("GET ", StringComparison.Ordinal) && r.Key != "POST /rest/api/3/search/jql")

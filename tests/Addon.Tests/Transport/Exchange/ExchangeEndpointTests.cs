@@ -143,6 +143,25 @@ public class ExchangeEndpointTests
         Assert.That(Sequences(active), Is.EqualTo(new long[] { 1 }));
     }
 
+    [Test]
+    public async Task ExchangeHeldWhenTheConnectionIsDeactivated_DeliversNothingQueuedAfterwards_AndSaysDeactivated()
+    {
+        var held = node.ExchangeAsync(id, key, PublicExchange.Body(0, waitSeconds: 3));
+        await Eventually.HoldsAsync(async () => await ExchangePair.ScalarAsync<long?>(node.Node.Host.DatabaseFile, "SELECT last_polled_at_ms FROM connections WHERE id = @id", new { id }) is not null,
+            "the exchange arrived and is held");
+        (await node.Node.AdminAsync(HttpMethod.Post, $"/api/admin/connections/{id}/deactivate")).Dispose();
+
+        await node.Outbox.EnqueueAsync(id, ExchangePair.Payload(9)); // wakes the held exchange
+        var answer = await held.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(Sequences(answer), Is.Empty, "nothing leaves a deactivated connection, even to a request held since before");
+            Assert.That(answer["status"]!.GetValue<string>(), Is.EqualTo("deactivated"));
+            Assert.That(await node.EventsAsync(id, "out"), Has.Count.EqualTo(1), "the event stays queued");
+        });
+    }
+
     [TestCase("""{"events":[]}""", "ack")]
     [TestCase("""{"ack":-1}""", "ack")]
     [TestCase("""{"ack":0,"events":{}}""", "events")]
