@@ -37,6 +37,7 @@ public static class SyncSetup
         services.AddSingleton<PeerAttachmentBytes>();
         services.AddSingleton<TwinCopies>();
         services.AddSingleton<IncomingSync>();
+        services.AddSingleton<ApplyLeases>();
         services.AddSingleton<Admin.SyncAdministration>();
         services.AddSingleton<IssueView.IssuePermissionCheck>();
         services.AddSingleton<IssueView.IssueSyncService>();

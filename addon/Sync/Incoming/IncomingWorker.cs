@@ -16,6 +16,7 @@ public sealed class IncomingWorker(
     Inbox inbox,
     IncomingSync sync,
     SyncErrorStore errors,
+    ApplyLeases leases,
     InboxSignal signal,
     IOptions<SyncOptions> options,
     TimeProvider clock,
@@ -27,6 +28,16 @@ public sealed class IncomingWorker(
     private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(10);
 
     private DateTimeOffset nextPrune = DateTimeOffset.MinValue;
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try { await leases.ReleaseAllAsync(cancellationToken); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Releasing the apply leases failed; other processes take over when they expire");
+        }
+    }
 
     protected override async Task<bool> PassAsync(CancellationToken stoppingToken)
     {
@@ -46,6 +57,11 @@ public sealed class IncomingWorker(
     /// <summary>One pass over a connection's unapplied events; returns how many were applied.</summary>
     public async Task<int> ApplyConnectionAsync(Connections.Connection connection, CancellationToken cancel)
     {
+        // Held across passes (renewed each time and every third of the lease while applying), not released after
+        // them: another process takes over only when this one stops renewing.
+        if (!await leases.HoldAsync(connection.Id, Settings.ClaimLease, cancel))
+            return 0;
+        var renewed = clock.GetUtcNow();
         long after = 0;
         var applied = 0;
         HashSet<string>? waiting = null;
@@ -74,6 +90,12 @@ public sealed class IncomingWorker(
                 var issueRef = payload.Issue.Id;
                 if (waiting.Contains(issueRef))
                     continue;
+                if (clock.GetUtcNow() - renewed > Settings.ClaimLease / 3)
+                {
+                    if (!await leases.HoldAsync(connection.Id, Settings.ClaimLease, cancel))
+                        return applied; // lost it (this process stalled past the lease): the new holder goes on
+                    renewed = clock.GetUtcNow();
+                }
                 Hosting.Result<bool> outcome;
                 try { outcome = await sync.ApplyAsync(connection, site, payload, cancel); }
                 catch (Exception e) when (e is not OperationCanceledException)
