@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using ConnectAddon.Hosting;
 using Microsoft.Extensions.FileProviders;
 
@@ -11,7 +10,7 @@ namespace ConnectAddon.Connect.Pages;
 /// filled for one home. Everything the page shows it fetches from its API; the HTML only says where that API is.
 /// A node started without its web root (another content root) still starts; the page then says what is missing.
 /// </summary>
-public sealed partial class ConnectionsPage(IFileProvider webRoot)
+public sealed class ConnectionsPage(IFileProvider webRoot)
 {
     public const string TemplatePath = "connections/index.html";
 
@@ -23,23 +22,10 @@ public sealed partial class ConnectionsPage(IFileProvider webRoot)
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
-    private string? template;
-
-    private string? Template()
-    {
-        if (template is not null)
-            return template;
-        var file = webRoot.GetFileInfo(TemplatePath);
-        if (!file.Exists)
-            return null;
-        using var reader = new StreamReader(file.CreateReadStream());
-        return template = reader.ReadToEnd();
-    }
+    private readonly PageTemplate template = new(webRoot, TemplatePath);
 
     public IResult Render(HttpContext http, ConnectionsPageConfig config, bool framable = true)
     {
-        if (Template() is not { } page)
-            return ApiError.Unavailable($"The page's files (wwwroot/{TemplatePath}) are missing: start the node from its own folder, or give --contentRoot.").ToResult();
         var values = new Dictionary<string, string>
         {
             ["title"] = Html(config.Title),
@@ -48,8 +34,8 @@ public sealed partial class ConnectionsPage(IFileProvider webRoot)
             ["allJs"] = config.AllJsUrl is { } allJs ? $"<script src=\"{Html(allJs.ToString())}\"></script>" : "",
             ["config"] = JsonSerializer.Serialize(config.ForScript(), ConfigJson),
         };
-        // One pass, so a value that happens to contain "{{…}}" is never filled in again.
-        var html = Placeholder().Replace(page, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
+        if (template.Fill(values) is not { } html)
+            return PageFilesMissing(TemplatePath);
 
         var headers = http.Response.Headers;
         headers.CacheControl = "no-store";
@@ -62,8 +48,9 @@ public sealed partial class ConnectionsPage(IFileProvider webRoot)
         return Results.Content(html, "text/html; charset=utf-8");
     }
 
-    private static string Html(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>A node started without its web root (another content root) still starts; the page then says what is missing.</summary>
+    internal static IResult PageFilesMissing(string templatePath) =>
+        ApiError.Unavailable($"The page's files (wwwroot/{templatePath}) are missing: start the node from its own folder, or give --contentRoot.").ToResult();
 
-    [GeneratedRegex(@"\{\{(\w+)\}\}")]
-    private static partial Regex Placeholder();
+    private static string Html(string text) => WebUtility.HtmlEncode(text);
 }

@@ -6,8 +6,8 @@ using Microsoft.Net.Http.Headers;
 namespace ConnectAddon.Connect.Pages;
 
 /// <summary>
-/// The Connections page's scripts, styles and images from <c>wwwroot/connections/</c>, without authentication
-/// (they hold no data). Browsers revalidate them on every load (<c>no-cache</c> with an ETag), so a new version's
+/// The pages' scripts, styles and images from their folder of the web root (<c>wwwroot/connections/</c> for the
+/// Connections page, <c>wwwroot/issue-sync/</c> for the issue panel), without authentication (they hold no data). Browsers revalidate them on every load (<c>no-cache</c> with an ETag), so a new version's
 /// modules are never mixed with an old cached one.
 /// </summary>
 public static partial class PageAssets
@@ -21,11 +21,13 @@ public static partial class PageAssets
         [".svg"] = "image/svg+xml",
     };
 
-    public static IResult Serve(IFileProvider webRoot, string file, HttpContext http)
+    public static IResult Serve(IFileProvider webRoot, string file, HttpContext http) => Serve(webRoot, "connections", file, http);
+
+    public static IResult Serve(IFileProvider webRoot, string folder, string file, HttpContext http)
     {
         if (!AssetName().IsMatch(file) || !ContentTypes.TryGetValue(Path.GetExtension(file), out var contentType))
             return ApiError.NotFound("No such file.").ToResult();
-        var info = webRoot.GetFileInfo("connections/" + file);
+        var info = webRoot.GetFileInfo(folder + "/" + file);
         if (!info.Exists || info.IsDirectory || info.PhysicalPath is null)
             return ApiError.NotFound("No such file.").ToResult();
 

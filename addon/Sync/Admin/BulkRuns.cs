@@ -48,10 +48,7 @@ public sealed class BulkRuns(TriggerStore triggers, TwinStore twins, DirtyQueue 
                     if (connection.Side == ConnectionSide.Private && issue.Key is { } key && !key.StartsWith(connection.LocalProject.Key + "-", StringComparison.Ordinal))
                         continue; // the private node's capture watches only the connection's project
                     await twins.BringUnderSyncAsync(connection.Id, issue.Id, issue.Key, "bulk", cancel);
-                    if (connection.Side == ConnectionSide.Public)
-                        await dirty.MarkForTenantAsync(connection.ClientKey!, issue.Id, issue.Key, "bulk", cancel);
-                    else
-                        await dirty.MarkForConnectionAsync(connection.Id, issue.Id, issue.Key, cancel);
+                    await dirty.MarkAsync(connection, issue.Id, issue.Key, "bulk", cancel);
                     matched++;
                 }
                 await triggers.RecordBulkAsync(trigger.Id, null, null, matched, null, cancel);

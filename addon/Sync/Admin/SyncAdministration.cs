@@ -6,7 +6,7 @@ using ConnectAddon.Sync.Errors;
 using ConnectAddon.Sync.Outgoing;
 using ConnectAddon.Sync.Triggers;
 using ConnectAddon.Sync.Twins;
-using ConnectAddon.Transport.Exchange;
+using ConnectAddon.Storage;
 
 namespace ConnectAddon.Sync.Admin;
 
@@ -22,18 +22,17 @@ public sealed class SyncAdministration(
     SyncErrorStore errors,
     DirtyQueue dirty,
     OutgoingSync outgoing,
-    Outbox outbox,
-    Inbox inbox,
+    Database database,
     BulkRuns bulk)
 {
     public async Task<Result<SyncOverview>> OverviewAsync(Connection connection, CancellationToken cancel)
     {
-        var queuedOut = await outbox.CountAsync(connection.Id, cancel);
-        var waitingIn = (await inbox.UnappliedAsync(connection.Id, 0, 10_000, cancel)).Count;
+        // The same counts as the connection lists (one query), not a read of the queued payloads.
+        var counts = (await ConnectionStore.SyncCountsAsync(database, [connection.Id], cancel)).GetValueOrDefault(connection.Id, ConnectionView.SyncCounts.None);
         return new SyncOverview(
             connection.Id,
-            queuedOut,
-            waitingIn,
+            counts.Outgoing,
+            counts.Incoming,
             await dirty.CountAsync(connection, cancel),
             (await twins.ListAsync(connection.Id, 200, cancel)).Select(TwinView.Of).ToList(),
             (await triggers.ListAsync(connection.Id, cancel)).Select(t => TriggerView.Of(t, bulk.IsRunning(t.Id))).ToList(),
@@ -55,7 +54,7 @@ public sealed class SyncAdministration(
             return ApiError.BadRequest($"'{issue.Value.Key}' is in project {key}; this connection syncs project {connection.LocalProject.Key} on this side.");
         var local = issue.Value!;
         await twins.BringUnderSyncAsync(connection.Id, local.Id, local.Key, "action", cancel);
-        await MarkDirtyAsync(connection, local.Id, local.Key, cancel);
+        await dirty.MarkAsync(connection, local.Id, local.Key, "action", cancel);
         return TwinView.Of((await twins.FindByLocalAsync(connection.Id, local.Id, cancel))!);
     }
 
@@ -128,14 +127,9 @@ public sealed class SyncAdministration(
             return ApiError.NotFound($"There is no error for issue '{issueRef}' ({direction}) in this connection.");
         await errors.RetryNowAsync(connection.Id, direction, issueRef, cancel);
         if (direction == SyncError.Out)
-            await MarkDirtyAsync(connection, issueRef, error.IssueKey, cancel);
+            await dirty.MarkAsync(connection, issueRef, error.IssueKey, "retry", cancel);
         return null;
     }
-
-    internal Task MarkDirtyAsync(Connection connection, string issueId, string? issueKey, CancellationToken cancel) =>
-        connection.Side == ConnectionSide.Public
-            ? dirty.MarkForTenantAsync(connection.ClientKey!, issueId, issueKey, "action", cancel)
-            : dirty.MarkForConnectionAsync(connection.Id, issueId, issueKey, cancel);
 
     private async Task<Result<string>> CheckJqlAsync(Connection connection, string jql, CancellationToken cancel)
     {

@@ -69,10 +69,9 @@ public sealed class CatchUpService(
             }
             foreach (var connection in tenant)
             {
-                var active = (await triggers.ListAsync(connection.Id, cancel)).Where(t => t.Active).Select(t => "(" + t.Jql + ")").ToList();
-                if (active.Count == 0)
+                if (TriggerMatcher.AnyActive(await triggers.ListAsync(connection.Id, cancel)) is not { } any)
                     continue;
-                var matching = await SearchAsync(site, $"updated >= \"-{minutes}m\" AND ({string.Join(" OR ", active)})", cancel);
+                var matching = await SearchAsync(site, $"updated >= \"-{minutes}m\" AND {any}", cancel);
                 foreach (var issueId in matching?.Keys.ToList() ?? [])
                 {
                     if (await twins.FindByLocalAsync(connection.Id, issueId, cancel) is { IsStopped: false })

@@ -73,6 +73,12 @@ public sealed class DirtyQueue(Database database, DirtyIssueSignal signal, TimeP
         await db.ExecuteAsync(new CommandDefinition("UPDATE connection_dirty_issues SET lease_until_ms = @until WHERE lease_token = @leaseToken", args, cancellationToken: cancel));
     }
 
+    /// <summary>Marks an issue of a connection's side dirty: its tenant's on the public node, the connection's own on the private node.</summary>
+    public Task MarkAsync(Connections.Connection connection, string issueId, string? issueKey, string reason, CancellationToken cancel) =>
+        connection.ClientKey is { } clientKey
+            ? MarkForTenantAsync(clientKey, issueId, issueKey, reason, cancel)
+            : MarkForConnectionAsync(connection.Id, issueId, issueKey, cancel);
+
     /// <summary>Marks an issue of a tenant dirty (bulk, the Exalate action, catch-up).</summary>
     public async Task MarkForTenantAsync(string clientKey, string issueId, string? issueKey, string reason, CancellationToken cancel)
     {

@@ -9,14 +9,20 @@ namespace ConnectAddon.Sync.Triggers;
 /// </summary>
 public static class TriggerMatcher
 {
-    public static async Task<JiraResult<bool>> MatchesAsync(JiraClient client, string issueId, IEnumerable<SyncTrigger> triggers, CancellationToken cancel)
+    /// <summary>JQL matching any of the active triggers, <c>((t1) OR (t2))</c>; null when none is active.</summary>
+    public static string? AnyActive(IEnumerable<SyncTrigger> triggers)
     {
         var active = triggers.Where(t => t.Active).Select(t => "(" + t.Jql + ")").ToList();
-        if (active.Count == 0)
+        return active.Count == 0 ? null : "(" + string.Join(" OR ", active) + ")";
+    }
+
+    public static async Task<JiraResult<bool>> MatchesAsync(JiraClient client, string issueId, IEnumerable<SyncTrigger> triggers, CancellationToken cancel)
+    {
+        if (AnyActive(triggers) is not { } any)
             return false;
         var page = await client.SearchAsync(new JiraSearchRequest
         {
-            Jql = $"id = {issueId} AND ({string.Join(" OR ", active)})",
+            Jql = $"id = {issueId} AND {any}",
             MaxResults = 1,
             ReconcileIssues = long.TryParse(issueId, out var id) ? [id] : null,
         }, cancel);

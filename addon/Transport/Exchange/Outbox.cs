@@ -75,14 +75,6 @@ public sealed class Outbox(Database database, ExchangeSignal signal, TimeProvide
             new { connectionId, upTo }, cancellationToken: cancel));
     }
 
-    /// <summary>How many events wait for the peer (the Connections page's "queued outgoing").</summary>
-    public async Task<long> CountAsync(string connectionId, CancellationToken cancel = default)
-    {
-        await using var db = await database.OpenAsync(cancel);
-        return await db.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM sync_events WHERE connection_id = @connectionId AND direction = 'out'", new { connectionId }, cancellationToken: cancel));
-    }
-
     private static void CheckPayload(string payload)
     {
         if (Encoding.UTF8.GetByteCount(payload) > ExchangeLimits.MaxEventBytes)
