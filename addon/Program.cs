@@ -40,8 +40,7 @@ catch (InvalidSettingsException invalid)
     return 2;
 }
 
-app.UseJsonErrors();
-app.UseStaticFiles();
+app.UseRequestPipeline(settings);
 app.MapHealth();
 app.MapConnect();
 app.MapTransport();

@@ -24,12 +24,15 @@ public static class ConnectSetup
         return services;
     }
 
+    /// <summary>The routes Jira calls (descriptor, lifecycle, webhooks) on a public node only; the pages of either role.</summary>
     public static IEndpointRouteBuilder MapConnect(this IEndpointRouteBuilder routes)
     {
+        routes.MapPages();
+        if (routes.ServiceProvider.GetRequiredService<Hosting.AddonSettings>().Role != Hosting.NodeRole.Public)
+            return routes;
         routes.MapDescriptor();
         routes.MapLifecycle();
         routes.MapWebhooks();
-        routes.MapPages();
         return routes;
     }
 }

@@ -21,6 +21,13 @@ public sealed partial record AddonSettings
     public required string DataDirectory { get; init; }
     public required NodeRole Role { get; init; }
 
+    /// <summary>
+    /// The reverse proxies whose <c>X-Forwarded-For/-Proto/-Host</c> this node believes (<c>ReverseProxy:KnownProxies</c>,
+    /// addresses or networks). Empty (the default): forwarded headers are ignored, so nobody can claim another
+    /// address or https by sending them.
+    /// </summary>
+    public IReadOnlyList<System.Net.IPNetwork> KnownProxies { get; init; } = [];
+
     /// <summary>The path part of <see cref="BaseUrl"/> without a trailing slash ("" at the root): qsh paths are relative to it.</summary>
     public string BasePath => BaseUrl.AbsolutePath.TrimEnd('/');
 
@@ -79,6 +86,8 @@ public sealed partial record AddonSettings
         if (!Enum.TryParse(roleText, ignoreCase: true, out role) || !Enum.IsDefined(role))
             problems.Add($"Node:Role '{roleText}' must be 'public' or 'private'");
 
+        var knownProxies = NetworkList.Read(config, "ReverseProxy:KnownProxies", problems);
+
         if (problems.Count > 0)
             throw new InvalidSettingsException(problems);
 
@@ -93,6 +102,7 @@ public sealed partial record AddonSettings
             ConnectionString = connectionString,
             DataDirectory = dataDirectory,
             Role = role,
+            KnownProxies = knownProxies,
         };
     }
 

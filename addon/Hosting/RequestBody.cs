@@ -4,7 +4,9 @@ namespace ConnectAddon.Hosting;
 
 /// <summary>
 /// Reads a JSON body with a size limit of our own, so the limit holds behind any server (Kestrel, a test host)
-/// and a too-large or malformed body becomes a clear 4xx instead of an exception.
+/// and a too-large or malformed body becomes a clear 4xx instead of an exception. The body must say it is JSON
+/// (<c>Content-Type: application/json</c>): a body without a type is what a cross-origin page can send without a CORS
+/// preflight, so reading it as JSON anyway would help a forged request along.
 /// </summary>
 public static class RequestBody
 {
@@ -12,8 +14,10 @@ public static class RequestBody
     {
         if (request.ContentLength > maxBytes)
             return ApiError.TooLarge($"The body is {request.ContentLength} bytes; this route accepts at most {maxBytes}.");
-        if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-            return ApiError.UnsupportedMediaType($"The body must be application/json, not '{type}'.");
+        if (!IsJson(request.ContentType))
+            return ApiError.UnsupportedMediaType(request.ContentType is { Length: > 0 } type
+                ? $"The body must be application/json, not '{(type.Length <= 100 ? type : type[..100] + "…")}'."
+                : "The body must be sent with Content-Type: application/json.");
 
         var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
@@ -50,4 +54,8 @@ public static class RequestBody
             return ApiError.BadRequest($"The body is not valid JSON: {e.Message}");
         }
     }
+
+    private static bool IsJson(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type)
+        && string.Equals(type.MediaType.Value, "application/json", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,4 +1,5 @@
 using ConnectAddon.Jira.Resilience;
+using ConnectAddon.Transport;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,10 @@ public static class JiraSetup
         services.AddTransient<JiraResponseBuffering>();
         // Handlers run in the order added: the resilience pipeline first, so each attempt is buffered and
         // authenticated afresh (a new JWT per attempt, with its own iat/exp).
-        services.AddHttpClient(ConnectClient).AddJiraPipeline().AddHttpMessageHandler<ConnectJwtSigner>();
+        // A tenant's base URL comes from Atlassian's signed install, yet it is still a URL this node did not choose: the
+        // destination guard keeps it to public addresses (Jira Cloud always is). A private node's own Jira is the
+        // operator's setting and sits inside their network by nature, so it is not guarded.
+        services.AddHttpClient(ConnectClient).AddJiraPipeline().AddHttpMessageHandler<ConnectJwtSigner>().UseDestinationGuard();
         services.AddHttpClient(CredentialsClient).AddJiraPipeline().AddHttpMessageHandler<JiraCredentialsHandler>();
         services.AddSingleton<JiraClientFactory>();
         return services;

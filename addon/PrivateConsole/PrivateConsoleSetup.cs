@@ -8,6 +8,7 @@ using ConnectAddon.PrivateConsole.Poller;
 using ConnectAddon.PrivateConsole.PublicNode;
 using ConnectAddon.PrivateConsole.Settings;
 using ConnectAddon.Sync;
+using ConnectAddon.Transport;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -43,6 +44,7 @@ public static class PrivateConsoleSetup
 
         services.AddSingleton<ConsoleCredentialStore>();
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<TrustedDevice>();
         services.AddHostedService<ConsoleAdminBootstrap>();
         services.AddConsoleAuthentication();
 
@@ -53,8 +55,16 @@ public static class PrivateConsoleSetup
                 client.Timeout = Timeout.InfiniteTimeSpan;
                 client.MaxResponseContentBufferSize = PublicNodeClient.MaxAnswerBytes;
             })
-            // Outbound only, and only where the code points: a redirect's target was never part of the invitation.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+            // Outbound only, and only where the code points and the destination guard allows: a pasted code must not
+            // make this node reach into its own network. Redirects are not followed (their target was never checked).
+            .UseDestinationGuard();
+        // PrivateNode:AllowInsecurePublicNode is the private node's word for the guard's development mode.
+        // Read from configuration, not from PrivateNodeOptions, whose own validation must not fail this one's.
+        services.AddOptions<TransportOptions>().PostConfigure<IConfiguration, AddonSettings>((transport, config, settings) =>
+        {
+            if (settings.Role == NodeRole.Private && bool.TryParse(config[PrivateNodeOptions.Section + ":AllowInsecurePublicNode"], out var insecure) && insecure)
+                transport.AllowInsecureDestinations = true;
+        });
         services.AddSingleton<PublicNodeClient>();
         services.TryAddSingleton<ConnectionKeyProtector>();
         services.AddSingleton<PrivateConnectionStore>();

@@ -53,7 +53,7 @@ public sealed class NodeInfoClient(
                 ? info
                 : DestinationErrors.Unreachable("its answer is not a node's info (JSON with name, version, role and connectionTypes); is this the URL of an Exalate node?");
         }
-        catch (HttpRequestException e) when (RefusalIn(e) is { } refused)
+        catch (HttpRequestException e) when (DestinationUrlGuard.RefusalIn(e) is { } refused)
         {
             return DestinationErrors.Refused(refused.Reason);
         }
@@ -81,14 +81,6 @@ public sealed class NodeInfoClient(
         while (filled < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(filled), cancel)) > 0)
             filled += read;
         return filled > limit ? null : buffer[..filled];
-    }
-
-    private static DestinationRefusedException? RefusalIn(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-            if (e is DestinationRefusedException refused)
-                return refused;
-        return null;
     }
 
     private static string Describe(HttpRequestException e) => e.HttpRequestError switch

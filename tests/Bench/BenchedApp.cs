@@ -32,6 +32,8 @@ public static class BenchedApp
                     ["contentRoot"] = RepositoryLayout.AddonProjectDirectory,
                     ["Addon:Key"] = appKey,
                     ["Connect:InstallKeysBaseUrl"] = installKeysBaseUrl.ToString().TrimEnd('/'),
+                    // The benchmark's sites are on loopback over http, which the destination guard allows in development only.
+                    ["Transport:AllowInsecureDestinations"] = "true",
                 },
                 // Measure the production configuration whatever this shell has set.
                 environment: new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["DOTNET_ENVIRONMENT"] = "Production" },

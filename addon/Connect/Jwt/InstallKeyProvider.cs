@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using ConnectAddon.Hosting;
@@ -9,18 +8,20 @@ namespace ConnectAddon.Connect.Jwt;
 /// <summary>
 /// Public keys of Atlassian's install-signing key pairs, fetched as PEM from
 /// <c>{Connect:InstallKeysBaseUrl}/{kid}</c> ("Connect app lifecycle: signed installs") with a timeout,
-/// and cached by <c>kid</c> for the life of the process (a kid names one key forever).
+/// and cached by <c>kid</c> (a kid names one key forever) in a small bounded cache: only keys the key server served
+/// are kept, and Atlassian rotates through a handful. A kid it does not know is not remembered, so it costs one request.
 /// </summary>
-public sealed partial class InstallKeyProvider(HttpClient http, AddonSettings settings, ILogger<InstallKeyProvider> logger)
+public sealed partial class InstallKeyProvider(HttpClient http, AddonSettings settings, TimeProvider clock, ILogger<InstallKeyProvider> logger)
 {
     public const string HttpClientName = "install-keys";
-    private readonly ConcurrentDictionary<string, RsaSecurityKey> keys = new(StringComparer.Ordinal);
+    public const int CacheCapacity = 100;
+    private readonly BoundedCache<string, RsaSecurityKey> keys = new(CacheCapacity, TimeSpan.FromDays(1), clock, StringComparer.Ordinal);
 
     public async Task<Result<RsaSecurityKey>> GetAsync(string kid, CancellationToken cancel)
     {
         if (!KidPattern().IsMatch(kid))
             return JwtRefusal.Because("The install token's kid is not a key id.");
-        if (keys.TryGetValue(kid, out var cached))
+        if (keys.TryGet(kid, out var cached))
             return cached;
 
         var url = new Uri(settings.InstallKeysBaseUrl.ToString().TrimEnd('/') + "/" + Uri.EscapeDataString(kid));
@@ -48,7 +49,8 @@ public sealed partial class InstallKeyProvider(HttpClient http, AddonSettings se
             var rsa = RSA.Create();
             rsa.ImportFromPem(pem);
             var key = new RsaSecurityKey(rsa) { KeyId = kid };
-            return keys.GetOrAdd(kid, key);
+            keys.Set(kid, key);
+            return key;
         }
         catch (Exception e) when (e is ArgumentException or CryptographicException)
         {
@@ -56,7 +58,9 @@ public sealed partial class InstallKeyProvider(HttpClient http, AddonSettings se
         }
     }
 
-    // Atlassian's kids are short path-safe identifiers; anything else is refused before it reaches a URL.
-    [GeneratedRegex("^[A-Za-z0-9._:/-]{1,200}$")]
+    // A kid names one key file below the key server's path: one path segment of Atlassian's UUID-like identifiers
+    // (letters, digits, '.', '_', '-'), starting with a letter or digit, so neither "/" nor a "." or ".." segment can make
+    // the URL name anything else (a kid of ".." would otherwise fetch the key server's root).
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}\z")]
     private static partial Regex KidPattern();
 }

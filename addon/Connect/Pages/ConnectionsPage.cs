@@ -24,7 +24,7 @@ public sealed class ConnectionsPage(IFileProvider webRoot)
 
     private readonly PageTemplate template = new(webRoot, TemplatePath);
 
-    public IResult Render(HttpContext http, ConnectionsPageConfig config, bool framable = true)
+    public IResult Render(HttpContext http, ConnectionsPageConfig config, PageFraming framing)
     {
         var values = new Dictionary<string, string>
         {
@@ -37,14 +37,7 @@ public sealed class ConnectionsPage(IFileProvider webRoot)
         if (template.Fill(values) is not { } html)
             return PageFilesMissing(TemplatePath);
 
-        var headers = http.Response.Headers;
-        headers.CacheControl = "no-store";
-        headers.XContentTypeOptions = "nosniff";
-        if (!framable) // Jira frames its pages; nothing should frame the console (clickjacking).
-        {
-            headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = "frame-ancestors 'none'";
-        }
+        PageHeaders.Apply(http.Response, framing, config.AllJsUrl);
         return Results.Content(html, "text/html; charset=utf-8");
     }
 

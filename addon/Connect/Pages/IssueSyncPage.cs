@@ -24,7 +24,7 @@ public sealed class IssueSyncPage(IFileProvider webRoot, AddonSettings settings)
     private readonly PageTemplate template = new(webRoot, TemplatePath);
 
     /// <param name="issueId">Jira's <c>{issue.id}</c>; the page says plainly when it is missing or not an id.</param>
-    public IResult Render(HttpContext http, string? issueId, string? issueKey, string? projectKey)
+    public IResult Render(HttpContext http, PageFraming framing, string? issueId, string? issueKey, string? projectKey)
     {
         var validId = issueId is { Length: > 0 and <= 18 } && issueId.All(char.IsAsciiDigit) ? issueId : null;
         var config = new
@@ -47,14 +47,7 @@ public sealed class IssueSyncPage(IFileProvider webRoot, AddonSettings settings)
         if (template.Fill(values) is not { } html)
             return ConnectionsPage.PageFilesMissing(TemplatePath);
 
-        var headers = http.Response.Headers;
-        headers.CacheControl = "no-store";
-        headers.XContentTypeOptions = "nosniff";
-        // Scripts only from this node and Atlassian's all.js; calls only to this node. Jira frames the page, so no frame-ancestors.
-        headers.ContentSecurityPolicy =
-            $"default-src 'self'; script-src 'self' {settings.AllJsUrl.GetLeftPart(UriPartial.Authority)}; style-src 'self' 'unsafe-inline'; " +
-            "img-src 'self' data:; connect-src 'self'; base-uri 'none'; object-src 'none'; form-action 'none'";
-        headers["Referrer-Policy"] = "same-origin";
+        PageHeaders.Apply(http.Response, framing, settings.AllJsUrl);
         return Results.Content(html, "text/html; charset=utf-8");
     }
 

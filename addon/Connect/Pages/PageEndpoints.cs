@@ -11,29 +11,34 @@ namespace ConnectAddon.Connect.Pages;
 /// </summary>
 public static class PageEndpoints
 {
+    /// <summary>
+    /// The pages of this node's role: Jira's pages and <c>/api/session</c> on a public node, the console page on a
+    /// private node, and on both the scripts and styles those pages load (the template itself is only served filled in).
+    /// </summary>
     public static void MapPages(this IEndpointRouteBuilder routes)
     {
         var settings = routes.ServiceProvider.GetRequiredService<AddonSettings>();
         var webRoot = routes.ServiceProvider.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider;
         var connectionsPage = new ConnectionsPage(webRoot);
+        var issueSyncPage = new IssueSyncPage(webRoot, settings);
+
+        routes.MapGet(PageAssets.RoutePrefix + "{file}", (string file, HttpContext http) => PageAssets.Serve(webRoot, file, http));
+        if (settings.Role == NodeRole.Private)
+        {
+            routes.MapGet("/console", (HttpContext http) =>
+                connectionsPage.Render(http, ConnectionsPageConfig.ForConsole(settings, http.Request.PathBase), PageFraming.Nowhere));
+            return;
+        }
 
         var pages = routes.MapGroup("/pages").RequireJiraJwt();
         pages.MapGet("/connections", (JiraCaller caller, HttpContext http) =>
-            connectionsPage.Render(http, ConnectionsPageConfig.ForJira(settings, caller.Tenant.BaseUrl)));
+            connectionsPage.Render(http, ConnectionsPageConfig.ForJira(settings, caller.Tenant.BaseUrl), PageFraming.ByJira(caller.Tenant)));
         // The issue glance's panel; its API is the issue view's (Sync/IssueView), which checks the user's permissions.
-        var issueSyncPage = new IssueSyncPage(webRoot, settings);
-        pages.MapGet("/issue-sync", (HttpContext http, string? issueId, string? issueKey, string? projectKey) =>
-            issueSyncPage.Render(http, issueId, issueKey, projectKey));
-
-        // The page's scripts and styles, for both homes. The template itself is only ever served filled in.
-        routes.MapGet(PageAssets.RoutePrefix + "{file}", (string file, HttpContext http) => PageAssets.Serve(webRoot, file, http));
+        pages.MapGet("/issue-sync", (JiraCaller caller, HttpContext http, string? issueId, string? issueKey, string? projectKey) =>
+            issueSyncPage.Render(http, PageFraming.ByJira(caller.Tenant), issueId, issueKey, projectKey));
         routes.MapGet(IssueSyncPage.AssetRoutePrefix + "{file}", (string file, HttpContext http) => issueSyncPage.Asset(file, http));
 
-        if (settings.Role == NodeRole.Private)
-            routes.MapGet("/console", (HttpContext http) =>
-                connectionsPage.Render(http, ConnectionsPageConfig.ForConsole(settings, http.Request.PathBase), framable: false));
-
-        // The admin API the pages' script calls with context tokens (AP.context.getToken()).
+        // What the pages' script asks first, with a context token (AP.context.getToken()).
         routes.MapGroup("/api").RequireJiraContextJwt().MapGet("/session", (JiraCaller caller) => Results.Json(new
         {
             tenant = caller.Tenant.BaseUrl.ToString().TrimEnd('/'),

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using ConnectAddon.Hosting;
 using ConnectAddon.Storage;
 using Dapper;
 
@@ -7,25 +7,37 @@ namespace ConnectAddon.Connect.Tenants;
 /// <summary>
 /// Tenants by clientKey. Reads are cached briefly because every request from Jira needs its tenant's secret;
 /// writes in this process drop the cached entry at once, and another process sharing the database sees a
-/// rotated secret within <see cref="CacheLifetime"/>.
+/// rotated secret within <see cref="CacheLifetime"/>. Only tenants that exist are cached, in a bounded cache: the key
+/// is a token's unverified <c>iss</c>, so an unknown one costs one indexed read and nothing that lasts (a flood of
+/// made-up issuers once filled memory here).
 /// </summary>
 public sealed class TenantStore(Database database, TenantSecretProtector protector, TimeProvider clock)
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
-    private readonly ConcurrentDictionary<string, (Tenant? Tenant, DateTimeOffset Until)> cache = new(StringComparer.Ordinal);
+
+    /// <summary>More tenants than one node serves; beyond it the least fresh are read again.</summary>
+    public const int CacheCapacity = 10_000;
+
+    /// <summary>The longest clientKey looked up; Jira's are UUIDs, and a longer issuer is not worth a database read.</summary>
+    public const int MaxClientKeyLength = 255;
+
+    private readonly BoundedCache<string, Tenant> cache = new(CacheCapacity, CacheLifetime, clock, StringComparer.Ordinal);
 
     public async Task<Tenant?> FindAsync(string clientKey, CancellationToken cancel = default)
     {
-        var now = clock.GetUtcNow();
-        if (cache.TryGetValue(clientKey, out var entry) && entry.Until > now)
-            return entry.Tenant;
+        if (clientKey.Length is 0 or > MaxClientKeyLength)
+            return null;
+        if (cache.TryGet(clientKey, out var cached))
+            return cached;
 
+        var read = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancel);
         var row = await connection.QuerySingleOrDefaultAsync<TenantRow>(
             new CommandDefinition("SELECT * FROM tenants WHERE client_key = @clientKey", new { clientKey }, cancellationToken: cancel));
-        var tenant = row is null ? null : ToTenant(row);
-        // Unknown keys are cached too (briefly), so a flood of tokens with made-up issuers costs no database reads.
-        cache[clientKey] = (tenant, now + CacheLifetime);
+        if (row is null)
+            return null;
+        var tenant = ToTenant(row);
+        cache.Set(clientKey, tenant, read);
         return tenant;
     }
 
@@ -53,7 +65,7 @@ public sealed class TenantStore(Database database, TenantSecretProtector protect
                 tenant.Description, tenant.CloudId, tenant.ServerVersion, tenant.PluginsVersion,
                 Secret = protector.Protect(tenant.SharedSecret), Now = now,
             }, cancellationToken: cancel));
-        cache.TryRemove(tenant.ClientKey, out _);
+        cache.Remove(tenant.ClientKey);
     }
 
     /// <summary>Soft delete: the row and everything that hangs off it stay; the tenant is no longer accepted.</summary>
@@ -64,7 +76,7 @@ public sealed class TenantStore(Database database, TenantSecretProtector protect
         var changed = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE tenants SET uninstalled_at_ms = @now, updated_at_ms = @now WHERE client_key = @clientKey AND uninstalled_at_ms IS NULL",
             new { clientKey, now }, cancellationToken: cancel));
-        cache.TryRemove(clientKey, out _);
+        cache.Remove(clientKey);
         return changed > 0;
     }
 
@@ -74,7 +86,7 @@ public sealed class TenantStore(Database database, TenantSecretProtector protect
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE tenants SET enabled = @enabled, updated_at_ms = @now WHERE client_key = @clientKey",
             new { clientKey, enabled = enabled ? 1 : 0, now = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancel));
-        cache.TryRemove(clientKey, out _);
+        cache.Remove(clientKey);
     }
 
     private Tenant ToTenant(TenantRow row) => new()

@@ -15,6 +15,8 @@ public sealed record ConnectionEdit(string? Name, string? ProjectId)
             return error;
         if (name is null && projectId is null)
             return ApiError.BadRequest("Nothing to change: send 'name', 'projectId' or both.");
+        if (projectId is not null && Jira.JiraRefs.ProjectIdOrKey(projectId, "projectId") is { IsSuccess: false } bad)
+            return bad.Error;
         return new ConnectionEdit(name, projectId);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ConnectAddon.Connect.Jwt;
 using ConnectAddon.Hosting;
 using ConnectAddon.Jira;
@@ -14,9 +13,9 @@ namespace ConnectAddon.Connections.Admin;
 public sealed class JiraAdministratorCheck(JiraClientFactory jira, TimeProvider clock, ILogger<JiraAdministratorCheck> logger)
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(15);
-    private const int PruneAbove = 1_000;
+    public const int CacheCapacity = 10_000;
 
-    private readonly ConcurrentDictionary<(string ClientKey, string AccountId), DateTimeOffset> confirmedUntil = new();
+    private readonly BoundedCache<(string ClientKey, string AccountId), bool> confirmed = new(CacheCapacity, CacheLifetime, clock);
 
     /// <summary>Null when the caller may manage connections; otherwise the refusal to answer with.</summary>
     public async Task<ApiError?> RefusalAsync(JiraCaller caller, CancellationToken cancel)
@@ -27,7 +26,7 @@ public sealed class JiraAdministratorCheck(JiraClientFactory jira, TimeProvider 
         var key = (caller.Tenant.ClientKey, accountId);
         // The time before asking: the answer is then trusted a little less than 15 minutes, never more.
         var asked = clock.GetUtcNow();
-        if (confirmedUntil.TryGetValue(key, out var until) && asked < until)
+        if (confirmed.TryGet(key, out _))
             return null;
 
         var answer = await jira.For(caller.Tenant).IsJiraAdministratorAsync(accountId, cancel);
@@ -42,10 +41,7 @@ public sealed class JiraAdministratorCheck(JiraClientFactory jira, TimeProvider 
         if (!answer.Value)
             return NotAdmin();
 
-        if (confirmedUntil.Count > PruneAbove)
-            foreach (var (stale, _) in confirmedUntil.Where(entry => entry.Value <= asked))
-                confirmedUntil.TryRemove(stale, out _);
-        confirmedUntil[key] = asked + CacheLifetime;
+        confirmed.Set(key, true, asked);
         return null;
     }
 

@@ -17,11 +17,14 @@ public sealed record NewConnectionRequest(string? Name, string ProjectId, string
         var type = fields.Text("type", 40);
         if (fields.Error is { } error)
             return error;
+        var project = Jira.JiraRefs.ProjectIdOrKey(projectId, "projectId");
+        if (!project.IsSuccess)
+            return project.Error;
         // This version makes Basic connections to private nodes only (DESIGN §5).
         if (mode != "basic")
             return ApiError.BadRequest($"'mode' '{mode}' is not supported; this version supports 'basic'.");
         if (type != "private")
             return ApiError.BadRequest($"'type' '{type}' is not supported; this version supports 'private'.");
-        return new NewConnectionRequest(name, projectId!, mode, type);
+        return new NewConnectionRequest(name, project.Value, mode, type);
     }
 }

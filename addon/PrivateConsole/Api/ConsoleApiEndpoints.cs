@@ -15,7 +15,8 @@ public static class ConsoleApiEndpoints
 
     public static void MapConsoleApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/console").RequireConsoleSession();
+        var api = routes.MapGroup("/api/console").RequireConsoleSession().AddEndpointFilter<SameOriginFilter>();
+        api.MapConsoleAccount();
         api.MapSyncRoutes(async (context, id, cancel) =>
             await context.RequestServices.GetRequiredService<Sync.SyncConnections>().FindAsync(id, cancel) is { Side: ConnectionSide.Private } connection ? connection : null);
 
@@ -53,7 +54,10 @@ public static class ConsoleApiEndpoints
             var body = await ReadAsync(request, cancel, "code", "projectKey");
             if (!body.IsSuccess)
                 return body.Error.ToResult();
-            var accepted = await acceptor.AcceptAsync(body.Value[0], body.Value[1], cancel);
+            var projectKey = Jira.JiraRefs.ProjectIdOrKey(body.Value[1], "projectKey");
+            if (!projectKey.IsSuccess)
+                return projectKey.Error.ToResult();
+            var accepted = await acceptor.AcceptAsync(body.Value[0], projectKey.Value, cancel);
             return accepted.IsSuccess
                 ? Results.Json(ConnectionView.Of(accepted.Value, clock.GetUtcNow()), statusCode: StatusCodes.Status201Created)
                 : accepted.Error.ToResult();

@@ -9,7 +9,7 @@ namespace ConnectAddon.PrivateConsole.Login;
 /// server, after the migrations): the configured password's hash is stored, or on a first start without one a
 /// password is generated and shown once on standard output. The password itself is never logged or stored.
 /// </summary>
-internal sealed class ConsoleAdminBootstrap(AddonSettings settings, IOptions<ConsoleOptions> options, ConsoleCredentialStore credentials, ILogger<ConsoleAdminBootstrap> logger)
+internal sealed class ConsoleAdminBootstrap(AddonSettings settings, IOptions<ConsoleOptions> options, ConsoleCredentialStore credentials, ConsoleSessionStore sessions, ILogger<ConsoleAdminBootstrap> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancel)
@@ -25,7 +25,9 @@ internal sealed class ConsoleAdminBootstrap(AddonSettings settings, IOptions<Con
             if (stored is null || !ConsolePassword.Verify(configured, stored))
             {
                 await credentials.SetAsync(ConsoleOptions.AdminUser, ConsolePassword.Hash(configured), cancel);
-                logger.LogInformation("Console password of '{User}' set from {Key}", ConsoleOptions.AdminUser, ConsoleOptions.Section + ":AdminPassword");
+                // A new password ends the sessions opened with the old one.
+                var ended = await sessions.RevokeAllAsync(ConsoleOptions.AdminUser, cancel);
+                logger.LogInformation("Console password of '{User}' set from {Key}; {Count} session(s) ended", ConsoleOptions.AdminUser, ConsoleOptions.Section + ":AdminPassword", ended);
             }
             return;
         }

@@ -5,10 +5,11 @@ using Microsoft.AspNetCore.Authentication;
 
 namespace ConnectAddon.PrivateConsole.Login;
 
-/// <summary><c>POST /console/login</c> and <c>/console/logout</c>: the console's one admin opens and ends a cookie session.</summary>
+/// <summary><c>POST /console/login</c> and <c>/console/logout</c>: the console's one admin opens and ends a session.</summary>
 public static class LoginEndpoints
 {
     private const int MaxBodyBytes = 4 * 1024;
+    private const int MaxUsernameLength = 100;
 
     // Verified against when the user name is unknown, so a wrong name costs as long as a wrong password and
     // the answer's timing does not tell which user names exist.
@@ -16,8 +17,9 @@ public static class LoginEndpoints
 
     public static void MapConsoleLogin(this IEndpointRouteBuilder routes)
     {
-        var console = routes.MapGroup("/console").AllowAnonymous();
+        var console = routes.MapGroup("/console").AllowAnonymous().AddEndpointFilter<SameOriginFilter>();
         console.MapPost("/login", LoginAsync);
+        // Signing out removes the session's row (ConsoleSessionStore): the cookie, replayed, opens nothing.
         console.MapPost("/logout", async (HttpContext context) =>
         {
             await context.SignOutAsync(ConsoleAuthentication.Scheme);
@@ -25,16 +27,12 @@ public static class LoginEndpoints
         });
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext context, LoginThrottle throttle, ConsoleCredentialStore credentials, ILoggerFactory loggers)
+    private static async Task<IResult> LoginAsync(HttpContext context, LoginThrottle throttle, TrustedDevice devices, ConsoleCredentialStore credentials, ILoggerFactory loggers)
     {
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = LoginThrottle.AddressKey(context.Connection.RemoteIpAddress);
         // Refused before the password is even read, so a throttled address learns nothing, not even from a right guess.
-        if (!throttle.TryBeginAttempt(address, out var wait))
-        {
-            context.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            return new ApiError(StatusCodes.Status429TooManyRequests, "too_many_login_failures",
-                $"Too many failed logins from this address; try again in {Math.Ceiling(wait.TotalMinutes)} minute(s).").ToResult();
-        }
+        if (!throttle.TryBeginFromAddress(address, out var wait))
+            return TooMany(context, wait, "from this address");
 
         var body = await RequestBody.ReadJsonAsync(context.Request, MaxBodyBytes, context.RequestAborted);
         if (!body.IsSuccess)
@@ -47,8 +45,13 @@ public static class LoginEndpoints
         }
         if (username is null || password is null)
             return ApiError.BadRequest("The body must be {\"username\": text, \"password\": text}.").ToResult();
+        if (username.Length > MaxUsernameLength || password.Length > ConsolePasswordRule.MaxLength)
+            return ApiError.BadRequest($"The user name is at most {MaxUsernameLength} characters and the password at most {ConsolePasswordRule.MaxLength}.").ToResult();
 
         var stored = await credentials.FindHashAsync(username, context.RequestAborted);
+        // Guessing one account from many addresses is capped too, except from a browser that logged in as it before.
+        if (stored is not null && !devices.Holds(context.Request, username) && !throttle.TryBeginForAccount(username, out wait))
+            return TooMany(context, wait, "for this account");
         var verified = ConsolePassword.Verify(password, stored ?? DecoyHash.Value);
         if (stored is null || !verified)
         {
@@ -57,11 +60,20 @@ public static class LoginEndpoints
             return ApiError.Unauthorized("Wrong user name or password.").ToResult();
         }
 
-        throttle.RecordSuccess(address);
-        await context.SignInAsync(ConsoleAuthentication.Scheme, ConsoleAuthentication.PrincipalFor(username, stored));
+        throttle.RecordSuccess(address, username);
+        devices.Issue(context.Response, username);
+        await context.SignInAsync(ConsoleAuthentication.Scheme, ConsoleAuthentication.PrincipalFor(username));
         return Results.NoContent();
     }
 
-    private static string? Text(JsonElement body, string name) =>
+    internal static IResult TooMany(HttpContext context, TimeSpan wait, string where)
+    {
+        context.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return new ApiError(StatusCodes.Status429TooManyRequests, "too_many_login_failures",
+            $"Too many failed logins {where}; try again in {Math.Max(1, Math.Ceiling(wait.TotalMinutes))} minute(s)" +
+            (where == "for this account" ? ", or from a browser that logged in to this console before." : ".")).ToResult();
+    }
+
+    internal static string? Text(JsonElement body, string name) =>
         body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

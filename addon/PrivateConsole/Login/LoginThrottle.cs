@@ -1,38 +1,88 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
 
 namespace ConnectAddon.PrivateConsole.Login;
 
 /// <summary>
-/// Counts failed console logins per remote address in memory: after <see cref="MaxFailures"/> within
-/// <see cref="Window"/>, that address is refused (429) until its oldest failure leaves the window. Per process on
+/// Counts failed console logins in memory, two ways ("Blocking Brute Force Attacks", OWASP):
+/// <list type="bullet">
+/// <item>per client address (an IPv6 client by its /64, which one subscriber holds whole): after
+/// <see cref="MaxFailuresPerAddress"/> within <see cref="AddressWindow"/>, that address is refused (429);</item>
+/// <item>per account, over every address: after <see cref="MaxFailuresPerAccount"/> within <see cref="AccountWindow"/>,
+/// the account is refused to every browser except one that logged in as it before (<see cref="TrustedDevice"/>), so
+/// guessing from many addresses is capped and the admin's own browser is never locked out by it.</item>
+/// </list>
+/// Both tables are bounded: addresses to <see cref="AddressCapacity"/> (beyond it a new address is not tracked, and the
+/// account limit still caps its guesses), accounts to the ones that exist (only those are counted). Per process on
 /// purpose: it slows guessing down without a shared store, and a restart forgets it.
 /// </summary>
 public sealed class LoginThrottle(TimeProvider clock)
 {
-    public const int MaxFailures = 10;
-    public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
+    public const int MaxFailuresPerAddress = 10;
+    public static readonly TimeSpan AddressWindow = TimeSpan.FromMinutes(5);
+    public const int MaxFailuresPerAccount = 20;
+    public static readonly TimeSpan AccountWindow = TimeSpan.FromMinutes(15);
+    public const int AddressCapacity = 10_000;
 
-    // Addresses are pruned when their failures age out, so a scan from many addresses cannot grow this for ever.
-    private const int PruneAbove = 1024;
-    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> failures = new();
+    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> addresses = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> accounts = new(StringComparer.Ordinal);
+
+    /// <summary>The key an address is counted under: an IPv4 address as it is, an IPv6 one by its /64.</summary>
+    public static string AddressKey(IPAddress? address)
+    {
+        if (address is null)
+            return "unknown";
+        if (address.IsIPv4MappedToIPv6)
+            address = address.MapToIPv4();
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+            return address.ToString();
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
 
     /// <summary>
-    /// Counts a login attempt from <paramref name="address"/> as a failure until <see cref="RecordSuccess"/> says
-    /// otherwise, or refuses it with how long to wait. Counting before the password is checked, in one step, means
-    /// parallel guesses cannot all slip in before the first failures are recorded.
+    /// Counts an attempt from <paramref name="address"/> as a failure until <see cref="RecordSuccess"/> says otherwise,
+    /// or refuses it with how long to wait. Counting before the password is checked, in one step, means parallel
+    /// guesses cannot all slip in before the first failures are recorded.
     /// </summary>
-    public bool TryBeginAttempt(string address, out TimeSpan retryAfter)
+    public bool TryBeginFromAddress(string address, out TimeSpan retryAfter)
     {
         var now = clock.GetUtcNow();
-        if (failures.Count > PruneAbove)
-            Prune(now);
-        var times = failures.GetOrAdd(address, _ => new Queue<DateTimeOffset>());
+        if (addresses.Count >= AddressCapacity)
+            Prune(addresses, AddressWindow, now);
+        if (!addresses.TryGetValue(address, out var times))
+        {
+            if (addresses.Count >= AddressCapacity)
+            {
+                retryAfter = TimeSpan.Zero; // full of live entries: not tracked, the account limit still counts
+                return true;
+            }
+            times = addresses.GetOrAdd(address, _ => new Queue<DateTimeOffset>());
+        }
+        return TryBegin(times, MaxFailuresPerAddress, AddressWindow, now, out retryAfter);
+    }
+
+    /// <summary>The same for an account that exists, for a browser it does not trust.</summary>
+    public bool TryBeginForAccount(string username, out TimeSpan retryAfter) =>
+        TryBegin(accounts.GetOrAdd(username, _ => new Queue<DateTimeOffset>()), MaxFailuresPerAccount, AccountWindow, clock.GetUtcNow(), out retryAfter);
+
+    /// <summary>The attempt succeeded: the address's and the account's failures are forgotten.</summary>
+    public void RecordSuccess(string address, string username)
+    {
+        addresses.TryRemove(address, out _);
+        accounts.TryRemove(username, out _);
+    }
+
+    private static bool TryBegin(Queue<DateTimeOffset> times, int max, TimeSpan window, DateTimeOffset now, out TimeSpan retryAfter)
+    {
         lock (times)
         {
-            Forget(times, now);
-            if (times.Count >= MaxFailures)
+            Forget(times, window, now);
+            if (times.Count >= max)
             {
-                retryAfter = times.Peek() + Window - now;
+                retryAfter = times.Peek() + window - now;
                 return false;
             }
             times.Enqueue(now);
@@ -41,23 +91,20 @@ public sealed class LoginThrottle(TimeProvider clock)
         }
     }
 
-    /// <summary>The attempt succeeded: the address's failures are forgotten.</summary>
-    public void RecordSuccess(string address) => failures.TryRemove(address, out _);
-
-    private void Prune(DateTimeOffset now)
+    private static void Prune(ConcurrentDictionary<string, Queue<DateTimeOffset>> table, TimeSpan window, DateTimeOffset now)
     {
-        foreach (var (address, times) in failures)
+        foreach (var (key, times) in table)
             lock (times)
             {
-                Forget(times, now);
+                Forget(times, window, now);
                 if (times.Count == 0)
-                    failures.TryRemove(address, out _);
+                    table.TryRemove(key, out _);
             }
     }
 
-    private static void Forget(Queue<DateTimeOffset> times, DateTimeOffset now)
+    private static void Forget(Queue<DateTimeOffset> times, TimeSpan window, DateTimeOffset now)
     {
-        while (times.Count > 0 && times.Peek() <= now - Window)
+        while (times.Count > 0 && times.Peek() <= now - window)
             times.Dequeue();
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using ConnectAddon.PrivateConsole.Settings;
+using ConnectAddon.Transport;
 using ConnectAddon.Transport.Exchange;
 using Microsoft.Extensions.Options;
 
@@ -41,6 +42,10 @@ public sealed class ExchangeClient(IHttpClientFactory clients, IOptions<PrivateN
             if (status == 410 && ErrorCode(body) == ExchangeErrors.ConnectionDeletedCode)
                 return ExchangeOutcome.DeletedByPeer("The public node deleted this connection.");
             return ExchangeOutcome.Failed($"it answered HTTP {status}" + (ErrorCode(body) is { } code ? $" ({code})" : ""));
+        }
+        catch (HttpRequestException e) when (DestinationUrlGuard.RefusalIn(e) is { } refused)
+        {
+            return ExchangeOutcome.Failed("this node will not call it: " + refused.Reason);
         }
         catch (HttpRequestException e)
         {

@@ -1,3 +1,4 @@
+using ConnectAddon.Transport;
 using ConnectAddon.Transport.Exchange;
 
 namespace ConnectAddon.PrivateConsole.Poller;
@@ -23,8 +24,9 @@ public static class PollerSetup
                 client.Timeout = Timeout.InfiniteTimeSpan; // ExchangeClient's deadline: the wait plus PrivateNode:PublicNodeTimeout
                 client.MaxResponseContentBufferSize = ExchangeLimits.MaxBodyBytes;
             })
-            // Outbound only, to the URL the invitation named: redirects are not followed.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+            // Outbound only, to the URL the invitation named, where the destination guard allows: no redirects, no cookies.
+            // The long-poll keeps its connection for a quarter of an hour before the name is resolved and checked again.
+            .UseDestinationGuard(pooledConnectionLifetime: TimeSpan.FromMinutes(15));
         services.AddSingleton<ExchangeClient>();
         services.AddSingleton<PollTargets>();
         services.AddSingleton<ConnectionPoll>();

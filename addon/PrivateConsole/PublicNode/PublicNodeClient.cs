@@ -5,6 +5,7 @@ using ConnectAddon.Connections;
 using ConnectAddon.Connections.Invitations;
 using ConnectAddon.Hosting;
 using ConnectAddon.PrivateConsole.Settings;
+using ConnectAddon.Transport;
 using ConnectAddon.Transport.Invitations;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ namespace ConnectAddon.PrivateConsole.PublicNode;
 /// node named in the code, over the <see cref="HttpClientName"/> client (no redirects, no cookies). Failures are
 /// values; the invitation secret and the nonce appear in request bodies only, never in URLs or logs.
 /// </summary>
-public sealed class PublicNodeClient(IHttpClientFactory clients, IOptions<PrivateNodeOptions> options, TimeProvider clock, ILogger<PublicNodeClient> logger)
+public sealed class PublicNodeClient(IHttpClientFactory clients, DestinationUrlGuard guard, IOptions<PrivateNodeOptions> options, TimeProvider clock, ILogger<PublicNodeClient> logger)
 {
     public const string HttpClientName = "public-node";
 
@@ -94,6 +95,10 @@ public sealed class PublicNodeClient(IHttpClientFactory clients, IOptions<Privat
     {
         if (code.PublicNodeUrl.Scheme != Uri.UriSchemeHttps && !options.Value.AllowInsecurePublicNode)
             return PublicNodeErrors.Insecure(code.PublicNodeUrl);
+        // What the URL alone shows (an address literal in any spelling, localhost) is refused before anything is sent;
+        // where a name leads is judged by the guarded client when it connects.
+        if (guard.Refusal(new Uri(code.PublicNodeUrl.GetLeftPart(UriPartial.Path))) is { } refused)
+            return PublicNodeErrors.Refused(code.PublicNodeUrl, refused);
         // The base URL may carry a path prefix (a node behind a reverse proxy); routes live below it.
         return new Uri(code.PublicNodeUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/" + route);
     }
@@ -108,6 +113,10 @@ public sealed class PublicNodeClient(IHttpClientFactory clients, IOptions<Privat
             using var client = clients.CreateClient(HttpClientName);
             using var response = await client.PostAsJsonAsync(url, body, Json, deadline.Token);
             return new PublicNodeAnswer((int)response.StatusCode, await response.Content.ReadAsByteArrayAsync(deadline.Token), null);
+        }
+        catch (HttpRequestException e) when (DestinationUrlGuard.RefusalIn(e) is { } refused)
+        {
+            return PublicNodeAnswer.RefusedBecause(refused.Reason);
         }
         catch (HttpRequestException e)
         {
@@ -135,6 +144,7 @@ public sealed class PublicNodeClient(IHttpClientFactory clients, IOptions<Privat
     {
         var error = answer.Status switch
         {
+            null when answer.Refused is { } reason => PublicNodeErrors.Refused(code.PublicNodeUrl, reason),
             null => PublicNodeErrors.Unreachable(code.PublicNodeUrl, answer.Failure ?? "no answer"),
             404 => Read<RefusalBody>(answer) is { Error: "invitation_not_found" } notFound
                 ? new ApiError(404, notFound.Error, Shorten(notFound.Message))

@@ -13,6 +13,15 @@ public static class PublicNodeErrors
     public static ApiError Failed(Uri url, string reason) =>
         new(StatusCodes.Status502BadGateway, "public_node_error", $"The public node at {url} did not answer as expected: {reason}");
 
+    /// <summary>
+    /// The invitation names a public node this node may not call: an internal, loopback or link-local address, or a
+    /// name that resolves to one. Nothing was sent there; a pasted code cannot turn this node into a scanner of its own network.
+    /// </summary>
+    public static ApiError Refused(Uri url, string reason) =>
+        new(StatusCodes.Status400BadRequest, "public_node_refused",
+            $"This node will not call the public node at {url.GetLeftPart(UriPartial.Authority)}: {reason.TrimEnd('.')}. " +
+            "Check the invitation code with whoever sent it; if that node really is inside your network, your operator can list its network in Transport:AllowedNetworks.");
+
     /// <summary>Plain http to a public node, on a node that does not allow it.</summary>
     public static ApiError Insecure(Uri url) =>
         new(StatusCodes.Status400BadRequest, "public_node_insecure",

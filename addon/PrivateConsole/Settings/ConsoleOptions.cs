@@ -13,4 +13,10 @@ public sealed class ConsoleOptions
     /// stays, and on the very first start one is generated and printed once.
     /// </summary>
     public string? AdminPassword { get; set; }
+
+    /// <summary>A console session without a request for this long ends (at most 24 hours).</summary>
+    public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>A console session ends this long after its login however busy it is (at least the idle timeout, at most 30 days).</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 }

@@ -1,4 +1,5 @@
 using ConnectAddon.Hosting;
+using ConnectAddon.PrivateConsole.Login;
 using Microsoft.Extensions.Options;
 
 namespace ConnectAddon.PrivateConsole.Settings;
@@ -50,9 +51,14 @@ internal sealed class PrivateNodeOptionsValidator(AddonSettings settings) : IVal
     {
         if (settings.Role != NodeRole.Private)
             return ValidateOptionsResult.Skip;
+        var problems = new List<string>();
         // Empty means "keep the stored one": an environment variable set to nothing must not become the password.
-        if (options.AdminPassword is { Length: > 0 } password && (password.Length < 12 || string.IsNullOrWhiteSpace(password)))
-            return ValidateOptionsResult.Fail($"{ConsoleOptions.Section}:AdminPassword is too short: use at least 12 characters, or leave it unset to have one generated");
-        return ValidateOptionsResult.Success;
+        if (options.AdminPassword is { Length: > 0 } password && !ConsolePasswordRule.IsStrongEnough(password))
+            problems.Add($"{ConsoleOptions.Section}:AdminPassword is too short: use at least {ConsolePasswordRule.MinLength} characters, or leave it unset to have one generated");
+        if (options.SessionIdleTimeout < TimeSpan.FromMinutes(1) || options.SessionIdleTimeout > TimeSpan.FromHours(24))
+            problems.Add($"{ConsoleOptions.Section}:SessionIdleTimeout must be between 00:01:00 and 1.00:00:00");
+        if (options.SessionLifetime < options.SessionIdleTimeout || options.SessionLifetime > TimeSpan.FromDays(30))
+            problems.Add($"{ConsoleOptions.Section}:SessionLifetime must be at least SessionIdleTimeout and at most 30.00:00:00");
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ConnectAddon.Connections;
 using ConnectAddon.Hosting;
+using ConnectAddon.Jira;
 
 namespace ConnectAddon.Sync.Admin;
 
@@ -24,11 +25,16 @@ public static class SyncRoutes
             WithConnection(context, id, resolve, cancel, async c =>
             {
                 var body = await ReadAsync(context.Request, "issue", cancel);
-                return body.IsSuccess ? Answer(await sync.ExalateAsync(c, body.Value!, cancel), StatusCodes.Status202Accepted) : body.Error!.ToResult();
+                var issue = body.IsSuccess ? JiraRefs.IssueIdOrKey(body.Value, "issue") : body.Error!;
+                return issue.IsSuccess ? Answer(await sync.ExalateAsync(c, issue.Value, cancel), StatusCodes.Status202Accepted) : issue.Error.ToResult();
             }));
 
         group.MapDelete("/connections/{id}/issues/{issue}", (string id, string issue, HttpContext context, SyncAdministration sync, CancellationToken cancel) =>
-            WithConnection(context, id, resolve, cancel, async c => Answer(await sync.UnexalateAsync(c, issue, cancel))));
+            WithConnection(context, id, resolve, cancel, async c =>
+            {
+                var valid = JiraRefs.IssueIdOrKey(issue, "issue");
+                return valid.IsSuccess ? Answer(await sync.UnexalateAsync(c, valid.Value, cancel)) : valid.Error.ToResult();
+            }));
 
         group.MapPost("/connections/{id}/triggers", (string id, HttpContext context, SyncAdministration sync, CancellationToken cancel) =>
             WithConnection(context, id, resolve, cancel, async c =>
@@ -73,7 +79,13 @@ public static class SyncRoutes
             WithConnection(context, id, resolve, cancel, async c => Answer(await sync.StartBulkAsync(c, trigger, cancel), StatusCodes.Status202Accepted)));
 
         group.MapPost("/connections/{id}/errors/{direction}/{issue}/retry", (string id, string direction, string issue, HttpContext context, SyncAdministration sync, CancellationToken cancel) =>
-            WithConnection(context, id, resolve, cancel, async c => await sync.RetryAsync(c, direction, issue, cancel) is { } refusal ? refusal.ToResult() : Results.NoContent()));
+            WithConnection(context, id, resolve, cancel, async c =>
+            {
+                var valid = JiraRefs.IssueIdOrKey(issue, "issue");
+                if (!valid.IsSuccess)
+                    return valid.Error.ToResult();
+                return await sync.RetryAsync(c, direction, valid.Value, cancel) is { } refusal ? refusal.ToResult() : Results.NoContent();
+            }));
     }
 
     private static async Task<IResult> WithConnection(HttpContext context, string id, ConnectionResolver resolve, CancellationToken cancel, Func<Connection, Task<IResult>> then)

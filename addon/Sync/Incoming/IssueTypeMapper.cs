@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using ConnectAddon.Hosting;
 using ConnectAddon.Jira;
 using ConnectAddon.Jira.Models;
 using ConnectAddon.Sync.Model;
@@ -16,22 +16,25 @@ public sealed class IssueTypeMapper(TimeProvider clock)
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(5);
     public const string Fallback = "Task";
 
-    private readonly ConcurrentDictionary<string, (IReadOnlyList<JiraIssueType> Types, DateTimeOffset At)> cache = new(StringComparer.Ordinal);
+    public const int CacheCapacity = 1_000;
+
+    private readonly BoundedCache<string, IReadOnlyList<JiraIssueType>> cache = new(CacheCapacity, CacheLifetime, clock, StringComparer.Ordinal);
 
     public async Task<JiraResult<JiraIssueType>> MapAsync(JiraClient client, string siteKey, string projectId, ReplicaIssueType incoming, CancellationToken cancel)
     {
         var key = siteKey + "|" + projectId;
-        if (!cache.TryGetValue(key, out var entry) || clock.GetUtcNow() - entry.At > CacheLifetime)
+        if (!cache.TryGet(key, out var types))
         {
             if (!long.TryParse(projectId, out var id))
                 return new JiraError { Kind = JiraErrorKind.BadRequest, Message = $"The project id '{projectId}' is not a number." };
+            var asked = clock.GetUtcNow();
             var read = await client.GetIssueTypesForProjectAsync(id, cancel);
             if (!read.IsSuccess)
                 return read.Error;
-            entry = (read.Value!, clock.GetUtcNow());
-            cache[key] = entry;
+            types = read.Value!;
+            cache.Set(key, types, asked);
         }
-        var standard = entry.Types.Where(t => t.Subtask != true && (t.HierarchyLevel ?? 0) == 0).ToList();
+        var standard = types.Where(t => t.Subtask != true && (t.HierarchyLevel ?? 0) == 0).ToList();
         if (standard.Count == 0)
             return new JiraError { Kind = JiraErrorKind.BadRequest, Message = "The project has no standard issue type to create issues with." };
         var isEpic = incoming.HierarchyLevel >= 1 || string.Equals(incoming.Name, "Epic", StringComparison.OrdinalIgnoreCase);

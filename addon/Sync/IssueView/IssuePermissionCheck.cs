@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ConnectAddon.Connect.Jwt;
 using ConnectAddon.Connections;
 using ConnectAddon.Hosting;
@@ -18,9 +17,9 @@ public sealed class IssuePermissionCheck(JiraClientFactory jira, TimeProvider cl
     // Shorter than the admin check's 15 minutes: project roles change more often than Jira administrators, and a
     // revoked Edit Issues should stop the Exalate action soon.
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(5);
-    private const int PruneAbove = 10_000;
+    public const int CacheCapacity = 50_000;
 
-    private readonly ConcurrentDictionary<(string ClientKey, string AccountId, long IssueId, string Permission), DateTimeOffset> confirmedUntil = new();
+    private readonly BoundedCache<(string ClientKey, string AccountId, long IssueId, string Permission), bool> confirmed = new(CacheCapacity, CacheLifetime, clock);
 
     /// <summary>Which of <paramref name="permissions"/> <paramref name="accountId"/> holds on the issue; an error only when Jira could not say.</summary>
     public async Task<Result<IReadOnlySet<string>>> HeldAsync(JiraCaller caller, string accountId, long issueId, IReadOnlyCollection<string> permissions, CancellationToken cancel)
@@ -32,7 +31,7 @@ public sealed class IssuePermissionCheck(JiraClientFactory jira, TimeProvider cl
         var unknown = new List<string>();
         foreach (var permission in permissions)
         {
-            if (confirmedUntil.TryGetValue((clientKey, accountId, issueId, permission), out var until) && asked < until)
+            if (confirmed.TryGet((clientKey, accountId, issueId, permission), out _))
                 held.Add(permission);
             else
                 unknown.Add(permission);
@@ -50,13 +49,10 @@ public sealed class IssuePermissionCheck(JiraClientFactory jira, TimeProvider cl
             return ConnectionErrors.JiraUnavailable("whether you may see and edit this issue");
         }
 
-        if (confirmedUntil.Count > PruneAbove)
-            foreach (var (stale, _) in confirmedUntil.Where(entry => entry.Value <= asked))
-                confirmedUntil.TryRemove(stale, out _);
         foreach (var permission in answer.Value)
         {
             held.Add(permission);
-            confirmedUntil[(clientKey, accountId, issueId, permission)] = asked + CacheLifetime;
+            confirmed.Set((clientKey, accountId, issueId, permission), true, asked);
         }
         return held;
     }

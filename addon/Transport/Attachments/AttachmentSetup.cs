@@ -44,8 +44,8 @@ public static class AttachmentSetup
             // No overall timeout: a large file takes as long as it takes. AttachmentTransferClient stops a transfer
             // that makes no progress for PrivateNode:PublicNodeTimeout instead.
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            // Outbound only, to the URL the invitation named: redirects are not followed, cookies not kept.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+            // Outbound only, to the URL the invitation named, where the destination guard allows: no redirects, no cookies.
+            .UseDestinationGuard();
         return services;
     }
 }

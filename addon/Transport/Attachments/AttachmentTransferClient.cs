@@ -201,6 +201,8 @@ public sealed class AttachmentTransferClient(
         {
             OperationCanceledException when watchdog.Expired => new ApiError(StatusCodes.Status504GatewayTimeout, "public_node_timeout",
                 $"The public node sent or took nothing for {node.Value.PublicNodeTimeout} while {doing} (PrivateNode:PublicNodeTimeout)."),
+            HttpRequestException request when DestinationUrlGuard.RefusalIn(request) is { } refused => new ApiError(StatusCodes.Status400BadRequest, "public_node_refused",
+                $"This node will not call the public node while {doing}: {refused.Reason}"),
             HttpRequestException request => new ApiError(StatusCodes.Status502BadGateway, "public_node_unreachable",
                 $"The request to the public node failed while {doing} ({request.HttpRequestError})."),
             IOException => new ApiError(StatusCodes.Status502BadGateway, "public_node_unreachable",

@@ -9,6 +9,7 @@ import { showInitiate } from './initiate.js';
 import { showAccept } from './accept.js';
 import { showLogin } from './login.js';
 import { showSync, syncSummary } from './sync.js';
+import { accountActions } from './account.js';
 
 const config = JSON.parse(document.getElementById('config').textContent);
 const view = document.getElementById('view');
@@ -91,7 +92,7 @@ function setHeading(text, connection = null) {
 }
 
 function setActions(...buttons) {
-  actions.replaceChildren(...buttons.filter(Boolean));
+  actions.replaceChildren(...buttons.flat().filter(Boolean));
 }
 
 function primaryAction() {
@@ -100,15 +101,22 @@ function primaryAction() {
     : button('Accept invitation', { appearance: 'primary', testid: 'accept-invitation', onClick: () => app.showAccept() });
 }
 
+// The console's account actions: change the password, sign out everywhere, log out. None in Jira.
 function logoutAction() {
   if (jira) return null;
-  return button('Log out', { testid: 'logout', onClick: async () => {
-    try { await app.api.logout(); } catch { /* logged out either way: the next call shows the login */ }
+  const toLogin = () => {
     ++loads;
     setHeading('Connections');
     setActions();
     showLogin(app, view);
-  } });
+  };
+  return [
+    ...accountActions(app, toLogin),
+    button('Log out', { testid: 'logout', onClick: async () => {
+      try { await app.api.logout(); } catch { /* logged out either way: the next call shows the login */ }
+      toLogin();
+    } }),
+  ];
 }
 
 // The server refuses every admin call to a user who is not a Jira administrator; the page only explains.

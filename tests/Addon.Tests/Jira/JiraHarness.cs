@@ -1,6 +1,7 @@
 using ConnectAddon.Connect.Tenants;
 using ConnectAddon.Hosting;
 using ConnectAddon.Jira;
+using ConnectAddon.Transport;
 using ConnectAddon.TestKit;
 using ConnectAddon.Tests.Support;
 using Microsoft.Extensions.Configuration;
@@ -37,6 +38,8 @@ public sealed class JiraHarness : IDisposable
             ["Jira:Resilience:MaxTotalRetryWait"] = "00:00:05",
             // Out of the way unless a test is about the circuit.
             ["Jira:Resilience:CircuitMinimumThroughput"] = "1000",
+            // The sites are WireMock servers on loopback, over http.
+            ["Transport:AllowInsecureDestinations"] = "true",
         };
         foreach (var (key, value) in overrides ?? [])
             settings[key] = value;
@@ -57,6 +60,7 @@ public sealed class JiraHarness : IDisposable
             Role = NodeRole.Private,
         });
         services.AddJira();
+        services.AddTransport(); // the destination guard of the tenant client
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Factory = Services.GetRequiredService<JiraClientFactory>();
     }

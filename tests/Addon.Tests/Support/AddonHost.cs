@@ -42,6 +42,8 @@ public sealed class AddonHost : WebApplicationFactory<Program>
             // paused its workers do not consume those rows meanwhile. The sync itself is tested end to end over real
             // processes (tests/EndToEnd.Tests/Sync); a test here that wants it running overrides this.
             ["Sync:Enabled"] = "false",
+            // Jira sites here are the simulator or WireMock on loopback, over http; the guard's own tests turn this off.
+            ["Transport:AllowInsecureDestinations"] = "true",
         };
         foreach (var (key, value) in overrides ?? [])
             settings[key] = value;

@@ -11,6 +11,8 @@ public static class RealAddonProcess
     {
         ["Addon:Key"] = AppKey,
         ["Connect:InstallKeysBaseUrl"] = installKeysBaseUrl.ToString(),
+        // The simulated sites are on loopback over http, which the app's destination guard allows in development only.
+        ["Transport:AllowInsecureDestinations"] = "true",
     });
 
     public static Uri DescriptorUrl(this NodeProcess node) => new(node.BaseUrl, "atlassian-connect.json");

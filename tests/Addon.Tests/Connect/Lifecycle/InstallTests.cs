@@ -183,6 +183,25 @@ public class InstallTests
                 TokenMinter.Hs256("secret-secret-secret-secret-secret-secret", TokenMinter.Claims("client-1", Qsh.Of("POST", "/lifecycle/uninstalled")))), HttpStatusCode.Unauthorized, "RS256");
     }
 
+    [TestCase("..")]
+    [TestCase(".")]
+    [TestCase("%2E%2E")]
+    [TestCase("keys/../..")]
+    [TestCase("/")]
+    [TestCase(".hidden")]
+    [TestCase("key\n")]
+    public async Task InstallWhoseKidIsNotOneKeyId_IsRefusedBeforeTheKeyServerIsAsked(string kid)
+    {
+        var before = host.KeyServer.LogEntries.Count();
+        var claims = TokenMinter.Claims("client-1", Qsh.Of("POST", "/lifecycle/installed"));
+        claims["aud"] = AddonHost.BaseUrl;
+
+        using var response = await host.SendInstallAsync("installed", InstalledBody(), TokenMinter.Rs256(host.InstallKey.Rsa, kid, claims));
+
+        await ApiErrorAssert.IsRefusal(response, HttpStatusCode.Unauthorized, "kid");
+        Assert.That(host.KeyServer.LogEntries.Count(), Is.EqualTo(before), "no URL was built from it: the key server's root was not fetched");
+    }
+
     [TestCaseSource(nameof(ForgedInstalls))]
     public async Task ForgedOrMalformedInstall_IsRefusedWithAReasonAndChangesNothing(
         Func<AddonHost, JsonObject, Task<HttpResponseMessage>> send, HttpStatusCode status, string reason)
