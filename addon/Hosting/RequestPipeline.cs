@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 
 namespace ConnectAddon.Hosting;
 
-/// <summary>What every request passes before its route: the reverse proxy's forwarded headers (only from known proxies), the dot-segment guard, JSON errors, static files, then routing and authentication.</summary>
+/// <summary>What every request passes before its route: the reverse proxy's forwarded headers (only from known proxies), the dot-segment guard, JSON errors, then routing, static files and authentication.</summary>
 public static class RequestPipeline
 {
     public static WebApplication UseRequestPipeline(this WebApplication app, AddonSettings settings)
@@ -28,8 +28,10 @@ public static class RequestPipeline
         app.UseJsonErrors();
         // Explicitly here, after the guard: left implicit, routing, authentication and authorization would run first,
         // and a normalised path would be routed (and its route's refusal answered) before the guard saw it.
-        app.UseStaticFiles();
         app.UseRouting();
+        // After routing: a file under a route of its own (the pages' assets, served with their cache headers; the
+        // page templates, never served raw) is left to that route; the rest of wwwroot (the app's icon) is served as is.
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

@@ -100,30 +100,32 @@ public sealed class DestinationUrlGuard
     /// (the target of one was never checked), and uses no proxy but <see cref="TransportOptions.OutboundProxy"/>.
     /// </summary>
     /// <param name="pooledConnectionLifetime">How long a connection is reused before the name is resolved and checked again.</param>
-    public SocketsHttpHandler CreateHandler(TimeSpan? pooledConnectionLifetime = null) => new()
+    public HttpMessageHandler CreateHandler(TimeSpan? pooledConnectionLifetime = null)
     {
-        ConnectCallback = ConnectAsync,
-        AllowAutoRedirect = false,
-        UseProxy = proxy is not null,
-        Proxy = proxy is null ? null : new WebProxy(proxy),
-        UseCookies = false,
-        AutomaticDecompression = DecompressionMethods.None, // size limits then count the bytes that arrive
-        PooledConnectionLifetime = pooledConnectionLifetime ?? TimeSpan.FromMinutes(1),
-    };
+        var sockets = new SocketsHttpHandler
+        {
+            ConnectCallback = ConnectAsync,
+            AllowAutoRedirect = false,
+            UseProxy = proxy is not null,
+            Proxy = proxy is null ? null : new WebProxy(proxy),
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.None, // size limits then count the bytes that arrive
+            PooledConnectionLifetime = pooledConnectionLifetime ?? TimeSpan.FromMinutes(1),
+        };
+        // Through a proxy the connect callback sees only the proxy (the tunnel's CONNECT request names it, not the
+        // request), so each request's own host is checked before it enters the handler.
+        return proxy is null ? sockets : new ProxiedRequestCheck(this, sockets);
+    }
 
     /// <summary>
     /// Resolves the host, refuses it unless every address passes, and connects to those same addresses. Through the
-    /// outbound proxy, the connection goes to the proxy, after the request's own host passed where it resolves here.
+    /// outbound proxy, the connection goes to the proxy: the operator named it, and each request's host was checked.
     /// </summary>
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancel)
     {
         var (host, port) = (context.DnsEndPoint.Host, context.DnsEndPoint.Port);
         if (proxy is not null && IsProxy(host, port))
-        {
-            if (context.InitialRequestMessage.RequestUri is { } target)
-                await CheckBehindProxyAsync(target, cancel);
             return await ConnectToAnyAsync(await resolver.ResolveAsync(host, cancel), port, cancel);
-        }
         var addresses = IsLocalhostName(host) ? [IPAddress.Loopback, IPAddress.IPv6Loopback] : await resolver.ResolveAsync(host, cancel);
         // Every address must pass, not just the first: a rebinding name may answer a public and a private one together.
         foreach (var address in addresses)
@@ -137,7 +139,7 @@ public sealed class DestinationUrlGuard
 
     // Behind a proxy the name is resolved by the proxy; where this node's resolver answers too, its answer must pass
     // (a corporate resolver that knows no outside names answers nothing, and then the proxy decides).
-    private async Task CheckBehindProxyAsync(Uri target, CancellationToken cancel)
+    internal async Task CheckBehindProxyAsync(Uri target, CancellationToken cancel)
     {
         if (HostRefusal(target) is { } literal)
             throw new DestinationRefusedException(literal);
@@ -152,6 +154,8 @@ public sealed class DestinationUrlGuard
         {
             return;
         }
+        if (addresses.Length == 0)
+            return;
         foreach (var address in addresses)
             if (!Allows(address))
                 throw new DestinationRefusedException($"{target.IdnHost} resolves to {DestinationAddresses.Describe(DestinationAddresses.Classify(address))}; {PublicOnly}");

@@ -122,12 +122,17 @@ public sealed class NodeProcess : IAsyncDisposable
     }
 
     /// <summary>The node's peak resident set (VmHWM from /proc), in bytes; null where /proc is not available.</summary>
-    public long? PeakWorkingSet()
+    public long? PeakWorkingSet() => ProcStatus("VmHWM:");
+
+    /// <summary>The node's resident set now (VmRSS from /proc), in bytes.</summary>
+    public long WorkingSet() => ProcStatus("VmRSS:") ?? throw new InvalidOperationException("/proc/<pid>/status has no VmRSS here.");
+
+    private long? ProcStatus(string field)
     {
         try
         {
-            var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            var kilobytes = line?["VmHWM:".Length..].Trim().Split(' ')[0];
+            var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+            var kilobytes = line?[field.Length..].Trim().Split(' ')[0];
             return long.TryParse(kilobytes, out var kb) ? kb * 1024 : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

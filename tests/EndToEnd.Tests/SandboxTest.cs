@@ -29,7 +29,7 @@ public abstract class SandboxTest
     /// <summary>A fresh browser context (its own cookies) and page; failures leave a screenshot in the test output.</summary>
     protected async Task<IPage> NewPageAsync()
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(browser, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }

@@ -21,7 +21,7 @@ public static class AccountEndpoints
         api.MapPost("/sessions/revoke", async (HttpContext context, ConsoleSessionStore sessions, ILogger<ConsoleSessionStore> logger) =>
         {
             var username = context.User.FindFirstValue(ClaimTypes.Name)!;
-            var ended = await sessions.RevokeAllAsync(username, context.RequestAborted);
+            var ended = await sessions.EndAllAsync(username, context.RequestAborted);
             await context.SignOutAsync(ConsoleAuthentication.Scheme);
             logger.LogInformation("Signed '{User}' out everywhere: {Count} console session(s) ended", username, ended);
             return Results.NoContent();
@@ -60,8 +60,8 @@ public static class AccountEndpoints
             return ApiError.BadRequest("The new password is the current one.").ToResult();
 
         await credentials.SetAsync(username, ConsolePassword.Hash(next), context.RequestAborted);
-        var ended = await sessions.RevokeAllAsync(username, context.RequestAborted);
-        await context.SignInAsync(ConsoleAuthentication.Scheme, ConsoleAuthentication.PrincipalFor(username));
+        var ended = await sessions.EndAllAsync(username, context.RequestAborted);
+        await ConsoleAuthentication.SignInAsync(context, username);
         logger.LogInformation("Console password of '{User}' changed; {Count} session(s) ended", username, ended);
         return Results.NoContent();
     }

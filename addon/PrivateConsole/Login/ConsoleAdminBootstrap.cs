@@ -26,7 +26,7 @@ internal sealed class ConsoleAdminBootstrap(AddonSettings settings, IOptions<Con
             {
                 await credentials.SetAsync(ConsoleOptions.AdminUser, ConsolePassword.Hash(configured), cancel);
                 // A new password ends the sessions opened with the old one.
-                var ended = await sessions.RevokeAllAsync(ConsoleOptions.AdminUser, cancel);
+                var ended = await sessions.EndAllAsync(ConsoleOptions.AdminUser, cancel);
                 logger.LogInformation("Console password of '{User}' set from {Key}; {Count} session(s) ended", ConsoleOptions.AdminUser, ConsoleOptions.Section + ":AdminPassword", ended);
             }
             return;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using ConnectAddon.Hosting;
-using Microsoft.AspNetCore.Authentication;
 
 namespace ConnectAddon.PrivateConsole.Login;
 
@@ -22,7 +21,7 @@ public static class LoginEndpoints
         // Signing out removes the session's row (ConsoleSessionStore): the cookie, replayed, opens nothing.
         console.MapPost("/logout", async (HttpContext context) =>
         {
-            await context.SignOutAsync(ConsoleAuthentication.Scheme);
+            await ConsoleAuthentication.SignOutAsync(context);
             return Results.NoContent();
         });
     }
@@ -62,7 +61,7 @@ public static class LoginEndpoints
 
         throttle.RecordSuccess(address, username);
         devices.Issue(context.Response, username);
-        await context.SignInAsync(ConsoleAuthentication.Scheme, ConsoleAuthentication.PrincipalFor(username));
+        await ConsoleAuthentication.SignInAsync(context, username);
         return Results.NoContent();
     }
 

@@ -25,8 +25,16 @@ public sealed class LoginThrottle(TimeProvider clock)
     public static readonly TimeSpan AccountWindow = TimeSpan.FromMinutes(15);
     public const int AddressCapacity = 10_000;
 
+    // A full table is swept for aged entries at most once a second: a flood of new addresses must not turn every
+    // attempt into a scan of the whole table.
+    private static readonly TimeSpan PruneInterval = TimeSpan.FromSeconds(1);
+    private long lastPruneTicks;
+
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> addresses = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> accounts = new(StringComparer.Ordinal);
+
+    /// <summary>How many addresses are being counted now (never more than <see cref="AddressCapacity"/>).</summary>
+    internal int TrackedAddresses => addresses.Count;
 
     /// <summary>The key an address is counted under: an IPv4 address as it is, an IPv6 one by its /64.</summary>
     public static string AddressKey(IPAddress? address)
@@ -50,7 +58,9 @@ public sealed class LoginThrottle(TimeProvider clock)
     public bool TryBeginFromAddress(string address, out TimeSpan retryAfter)
     {
         var now = clock.GetUtcNow();
-        if (addresses.Count >= AddressCapacity)
+        var last = Interlocked.Read(ref lastPruneTicks);
+        if (addresses.Count >= AddressCapacity && now.UtcTicks - last >= PruneInterval.Ticks
+            && Interlocked.CompareExchange(ref lastPruneTicks, now.UtcTicks, last) == last)
             Prune(addresses, AddressWindow, now);
         if (!addresses.TryGetValue(address, out var times))
         {

@@ -131,10 +131,10 @@ public class DestinationConnectTests
     }
 
     [Test]
-    public void Handler_FollowsNoRedirectAndUsesNoProxy()
+    public void Handler_FollowsNoRedirectAndUsesNoProxy_WhenNoneIsConfigured()
     {
         Start(allowInsecure: false);
-        using var handler = harness.Guard.CreateHandler();
+        using var handler = (SocketsHttpHandler)harness.Guard.CreateHandler();
 
         Assert.That(handler.AllowAutoRedirect, Is.False);
         Assert.That(handler.UseProxy, Is.False);

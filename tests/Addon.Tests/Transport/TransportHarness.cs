@@ -13,13 +13,15 @@ namespace ConnectAddon.Tests.Transport;
 /// </summary>
 public sealed class TransportHarness : IDisposable
 {
-    public TransportHarness(bool allowInsecure, IHostAddressResolver? resolver = null, TimeSpan? infoTimeout = null)
+    public TransportHarness(bool allowInsecure, IHostAddressResolver? resolver = null, TimeSpan? infoTimeout = null, Dictionary<string, string?>? more = null)
     {
         var settings = new Dictionary<string, string?>
         {
             ["Transport:AllowInsecureDestinations"] = allowInsecure ? "true" : "false",
             ["Transport:InfoTimeout"] = (infoTimeout ?? TimeSpan.FromSeconds(5)).ToString("c"),
         };
+        foreach (var (key, value) in more ?? [])
+            settings[key] = value;
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));

@@ -23,4 +23,12 @@ public static class Browser
         });
         return (playwright, browser);
     }
+
+    /// <summary>A new context (its own cookies) whose pages' Content-Security-Policy violations fail the test.</summary>
+    public static async Task<IBrowserContext> NewContextAsync(IBrowser browser, BrowserNewContextOptions? options = null)
+    {
+        var context = await browser.NewContextAsync(options ?? new BrowserNewContextOptions());
+        PolicyViolations.Watch(context);
+        return context;
+    }
 }

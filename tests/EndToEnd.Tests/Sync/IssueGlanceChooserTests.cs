@@ -45,7 +45,7 @@ public sealed class IssueGlanceChooserTests
     public async Task Exalate_WithTwoConnections_OpensAChooser_AndSyncsInTheChosenOneOnly()
     {
         var issue = pair.CreateOnA("Glance: which connection?");
-        var page = await (await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } })).NewPageAsync();
+        var page = await (await Browser.NewContextAsync(browser, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } })).NewPageAsync();
         await page.GotoAsync($"{pair.Jira.RootUrl}site-a/jira/apps/{NodePair.AppKey}/sync-status?as={Uri.EscapeDataString("557058:a-user")}&issue={issue.Key}");
         var panel = page.FrameLocator("#app-frame");
         var chosen = panel.Locator($"[data-testid=sync-connection][data-connection-id='{second}']");
@@ -73,7 +73,7 @@ public sealed class IssueGlanceChooserTests
     public async Task Chooser_Cancel_ClosesIt_WithoutSyncingAnything()
     {
         var issue = pair.CreateOnA("Glance: changed my mind");
-        var page = await (await browser.NewContextAsync()).NewPageAsync();
+        var page = await (await Browser.NewContextAsync(browser)).NewPageAsync();
         await page.GotoAsync($"{pair.Jira.RootUrl}site-a/jira/apps/{NodePair.AppKey}/sync-status?as={Uri.EscapeDataString("557058:a-user")}&issue={issue.Key}");
         var panel = page.FrameLocator("#app-frame");
 

@@ -111,7 +111,7 @@ public sealed class IssueGlanceTests
     /// <summary>Site A's issue view for <paramref name="issueKey"/> with the app's glance open, signed in as <paramref name="accountId"/>; the panel's frame.</summary>
     private async Task<IFrameLocator> OpenGlanceAsync(string accountId, string issueKey)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var context = await Browser.NewContextAsync(browser, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         var url = $"{pair.Jira.RootUrl}site-a/jira/apps/{NodePair.AppKey}/sync-status?as={Uri.EscapeDataString(accountId)}&issue={Uri.EscapeDataString(issueKey)}";

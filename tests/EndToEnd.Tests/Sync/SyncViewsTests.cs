@@ -43,7 +43,7 @@ public sealed class SyncViewsTests
     [SetUp]
     public async Task NewBrowserContext()
     {
-        context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        context = await Browser.NewContextAsync(browser, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         context.SetDefaultTimeout(30_000);
     }
 

@@ -1,9 +1,8 @@
 -- The private node's console sessions, kept on the server so that logout, a password change and "sign out
--- everywhere" end them at once (the cookie holds only a random key; only its SHA-256 is stored here).
+-- everywhere" end them at once. The session cookie names a random session id; only its SHA-256 is stored here.
 CREATE TABLE console_sessions (
-    key_hash        TEXT    NOT NULL PRIMARY KEY,
+    id_hash         TEXT    NOT NULL PRIMARY KEY,
     username        TEXT    NOT NULL,
-    ticket          BLOB    NOT NULL,           -- the serialized authentication ticket (user name only, no secret)
     created_at_ms   INTEGER NOT NULL,
     last_seen_at_ms INTEGER NOT NULL
 );

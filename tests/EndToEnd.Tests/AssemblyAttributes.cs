@@ -1,0 +1,1 @@
+[assembly: EndToEnd.Tests.Support.NoPolicyViolations]
