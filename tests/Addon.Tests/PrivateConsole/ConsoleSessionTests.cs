@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using ConnectAddon.Tests.Connections;
 using ConnectAddon.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConnectAddon.Tests.PrivateConsole;
@@ -24,7 +23,7 @@ public class ConsoleSessionTests
     {
         node = await PrivateNode.StartAsync();
         clock = new ManualClock(DateTimeOffset.UtcNow);
-        app = node.Host.WithWebHostBuilder(web => web.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        app = node.WithServices(s => s.AddSingleton<TimeProvider>(clock));
     }
 
     [TearDown]

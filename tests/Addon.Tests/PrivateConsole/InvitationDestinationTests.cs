@@ -6,7 +6,6 @@ using ConnectAddon.Tests.Support;
 using ConnectAddon.Tests.Transport;
 using ConnectAddon.Transport;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConnectAddon.Tests.PrivateConsole;
@@ -127,15 +126,9 @@ public class InvitationDestinationTests
     }
 
     private static WebApplicationFactory<Program> WithResolver(PrivateNode node, IHostAddressResolver resolver) =>
-        node.Host.WithWebHostBuilder(web => web.ConfigureTestServices(services => services.AddSingleton(resolver)));
+        node.WithServices(services => services.AddSingleton(resolver));
 
-    private static async Task<HttpClient> LoggedInAsync(WebApplicationFactory<Program> app)
-    {
-        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
-        using var login = await browser.PostAsJsonAsync("/console/login", new { username = "admin", password = PrivateNode.Password });
-        Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-        return browser;
-    }
+    private static Task<HttpClient> LoggedInAsync(WebApplicationFactory<Program> app) => PrivateNode.LoggedInAsync(app);
 
     private static string? ErrorCode(string body) => JsonNode.Parse(body)?["error"]?.GetValue<string>();
 }

@@ -4,6 +4,8 @@ using ConnectAddon.Tests.Support;
 using JiraSim;
 using JiraSim.Seed;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using WireMock.Server;
 
 namespace ConnectAddon.Tests.PrivateConsole;
@@ -60,9 +62,16 @@ public sealed class PrivateNode : IAsyncDisposable
         Host.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(baseAddress), AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>A browser logged in as the console's admin.</summary>
-    public async Task<HttpClient> LoggedInAsync()
+    public Task<HttpClient> LoggedInAsync() => LoggedInAsync(Host);
+
+    /// <summary>The same node with some of its services replaced (a clock, a DNS) for one test; dispose it before the node.</summary>
+    public WebApplicationFactory<Program> WithServices(Action<IServiceCollection> replace) =>
+        Host.WithWebHostBuilder(web => web.ConfigureTestServices(replace));
+
+    /// <summary>A browser of <paramref name="app"/> logged in as the console's admin.</summary>
+    public static async Task<HttpClient> LoggedInAsync(WebApplicationFactory<Program> app)
     {
-        var browser = Browser();
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         using var login = await browser.PostAsJsonAsync("/console/login", new { username = "admin", password = Password });
         Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await login.Content.ReadAsStringAsync());
         return browser;
