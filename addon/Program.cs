@@ -1,5 +1,6 @@
 using ConnectAddon.Connect;
 using ConnectAddon.Connections;
+using ConnectAddon.Forge;
 using ConnectAddon.PrivateConsole;
 using ConnectAddon.Health;
 using ConnectAddon.Hosting;
@@ -21,6 +22,7 @@ builder.Services.AddAddonSettings();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddStorage();
 builder.Services.AddConnect();
+builder.Services.AddForge();
 builder.Services.AddJira();
 builder.Services.AddTransport();
 builder.Services.AddExchange();
@@ -43,6 +45,7 @@ catch (InvalidSettingsException invalid)
 app.UseRequestPipeline(settings);
 app.MapHealth();
 app.MapConnect();
+app.MapForge();
 app.MapTransport();
 app.MapConnectionManagement();
 app.MapPrivateConsole();

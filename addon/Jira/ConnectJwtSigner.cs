@@ -28,6 +28,8 @@ public sealed class ConnectJwtSigner(AddonSettings settings, TimeProvider clock)
     {
         if (!target.AbsoluteUri.StartsWith(tenant.BaseUrl.AbsoluteUri.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException("Refusing to sign a request outside the tenant's own site.");
+        if (tenant.SharedSecret is not { Length: > 0 } secret)
+            throw new InvalidOperationException("Only a Connect install has a shared secret to sign with.");
         var now = clock.GetUtcNow();
         return handler.CreateToken(new SecurityTokenDescriptor
         {
@@ -35,7 +37,7 @@ public sealed class ConnectJwtSigner(AddonSettings settings, TimeProvider clock)
             IssuedAt = now.UtcDateTime,
             Expires = (now + Lifetime).UtcDateTime,
             Claims = new Dictionary<string, object> { ["qsh"] = QueryStringHash.Compute(method, target, tenant.BaseUrl) },
-            SigningCredentials = new SigningCredentials(JiraRequestVerifier.SigningKey(tenant.SharedSecret), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(JiraRequestVerifier.SigningKey(secret), SecurityAlgorithms.HmacSha256),
         });
     }
 }

@@ -86,6 +86,13 @@ public sealed partial class JiraClient
     /// </summary>
     private async Task<JiraResult<HttpResponseMessage>> SendAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
+        if (Target.Access == JiraSiteAccess.ForgeApp && Target.Credentials is null)
+            return Failed(request, new JiraError
+            {
+                Kind = JiraErrorKind.AppTokenUnavailable,
+                Message = "Waiting for a fresh app token from Forge: the site installed the app through Forge, and Forge hands one out with each call " +
+                          "(a page of the app opened in Jira, an issue event, the hourly scheduled call). Nothing was sent; it is tried again.",
+            });
         HttpResponseMessage response;
         try
         {

@@ -17,5 +17,8 @@ public abstract class JiraCredentials
     /// <summary><c>Authorization: Bearer &lt;token&gt;</c>, as Jira Data Center and Server expect personal access tokens.</summary>
     public static JiraCredentials PersonalAccessToken(string token) => new JiraPersonalAccessTokenCredentials(token);
 
+    /// <summary>A Forge installation's app system token, as <c>Authorization: Bearer</c>.</summary>
+    public static JiraCredentials ForgeAppToken(string token) => new JiraAppTokenCredentials(token);
+
     internal abstract AuthenticationHeaderValue ToAuthorization();
 }

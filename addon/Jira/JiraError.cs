@@ -30,7 +30,8 @@ public sealed record JiraError
     public string? RateLimitReason { get; init; }
 
     /// <summary>Worth trying again later without changing the request.</summary>
-    public bool IsTransient => Kind is JiraErrorKind.RateLimited or JiraErrorKind.Unavailable or JiraErrorKind.Timeout or JiraErrorKind.CircuitOpen;
+    public bool IsTransient => Kind is JiraErrorKind.RateLimited or JiraErrorKind.Unavailable or JiraErrorKind.Timeout or JiraErrorKind.CircuitOpen
+        or JiraErrorKind.AppTokenUnavailable;
 
     public override string ToString() => Status is { } status ? $"{Kind} ({status}): {Message}" : $"{Kind}: {Message}";
 }

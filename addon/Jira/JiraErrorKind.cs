@@ -34,4 +34,9 @@ public enum JiraErrorKind
     InvalidResponse,
     /// <summary>Any other status.</summary>
     Unexpected,
+    /// <summary>
+    /// A site installed through Forge, without an app token young enough to use: nothing was sent. Forge hands one out
+    /// with each invocation (a page opened in Jira, an event, the hourly scheduled call); the work waits for it.
+    /// </summary>
+    AppTokenUnavailable,
 }

@@ -10,6 +10,9 @@ public static class JiraSetup
     /// <summary>The HTTP client for a tenant's Jira; every request it sends is signed by <see cref="ConnectJwtSigner"/>.</summary>
     public const string ConnectClient = "jira-connect";
 
+    /// <summary>The HTTP client for a Forge tenant's Jira: its app token on every request (<see cref="JiraCredentialsHandler"/>), to the token's API base URL.</summary>
+    public const string ForgeClient = "jira-forge";
+
     /// <summary>The HTTP client for a Jira reached with a private node's own credentials (<see cref="JiraCredentialsHandler"/>).</summary>
     public const string CredentialsClient = "jira-credentials";
 
@@ -28,6 +31,8 @@ public static class JiraSetup
         // destination guard keeps it to public addresses (Jira Cloud always is). A private node's own Jira is the
         // operator's setting and sits inside their network by nature, so it is not guarded.
         services.AddHttpClient(ConnectClient).AddJiraPipeline().AddHttpMessageHandler<ConnectJwtSigner>().UseDestinationGuard();
+        // A Forge tenant's API base URL comes from an invocation token Forge signed: guarded all the same.
+        services.AddHttpClient(ForgeClient).AddJiraPipeline().AddHttpMessageHandler<JiraCredentialsHandler>().UseDestinationGuard();
         services.AddHttpClient(CredentialsClient).AddJiraPipeline().AddHttpMessageHandler<JiraCredentialsHandler>();
         services.AddSingleton<JiraClientFactory>();
         return services;

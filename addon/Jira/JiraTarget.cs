@@ -3,13 +3,13 @@ using ConnectAddon.Connect.Tenants;
 namespace ConnectAddon.Jira;
 
 /// <summary>
-/// One Jira site and how to authenticate to it: a Connect tenant (requests signed with its shared secret) or a
-/// private node's own credentials. Its base URL may carry a path prefix (http://127.0.0.1:5000/site-a); every
+/// One Jira site and how to authenticate to it (<see cref="Access"/>): a Connect tenant (requests signed with its
+/// shared secret), a Forge tenant (its app token, to its API base URL), or a private node's own credentials. Its base URL may carry a path prefix (http://127.0.0.1:5000/site-a); every
 /// request path is appended to it. <see cref="ToString"/> shows the site only, never a secret.
 /// </summary>
 public sealed class JiraTarget
 {
-    private JiraTarget(Uri baseUrl, Tenant? tenant, JiraCredentials? credentials)
+    private JiraTarget(Uri baseUrl, Tenant? tenant, JiraCredentials? credentials, JiraSiteAccess access)
     {
         if (!baseUrl.IsAbsoluteUri || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp))
             throw new ArgumentException("A Jira base URL must be an absolute http(s) URL.", nameof(baseUrl));
@@ -24,7 +24,10 @@ public sealed class JiraTarget
         SiteKey = BaseUrl.AbsoluteUri.TrimEnd('/').ToLowerInvariant();
         Tenant = tenant;
         Credentials = credentials;
+        Access = access;
     }
+
+    public JiraSiteAccess Access { get; }
 
     /// <summary>The site's base URL, always ending in "/".</summary>
     public Uri BaseUrl { get; }
@@ -32,23 +35,31 @@ public sealed class JiraTarget
     /// <summary>Scheme, authority and path prefix: what the circuit breaker keeps apart.</summary>
     public string SiteKey { get; }
 
-    /// <summary>Set when requests are signed as the Connect app for this tenant.</summary>
+    /// <summary>Set for the tenant the requests are made for, as the Connect or the Forge app.</summary>
     public Tenant? Tenant { get; }
 
-    /// <summary>Set when requests carry a private node's own credentials.</summary>
+    /// <summary>What requests carry: a private node's own credentials, or a Forge app token; null for Connect (signed) and for a Forge tenant without a usable token.</summary>
     public JiraCredentials? Credentials { get; }
 
-    public static JiraTarget ForTenant(Tenant tenant)
+    /// <summary>
+    /// The tenant's site as the app reaches it now: through Forge when its installation has a usable app token (or
+    /// when the site has no Connect install to fall back on: then the requests wait for a token, see
+    /// <see cref="JiraErrorKind.AppTokenUnavailable"/>), else as the Connect app.
+    /// </summary>
+    public static JiraTarget ForTenant(Tenant tenant, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        return new JiraTarget(tenant.BaseUrl, tenant, null);
+        if (tenant.Forge is { IsInstalled: true } forge && (forge.HasUsableToken(now) || !tenant.ConnectInstalled))
+            return new JiraTarget(forge.ApiBaseUrl, tenant,
+                forge.HasUsableToken(now) ? JiraCredentials.ForgeAppToken(forge.AppToken!) : null, JiraSiteAccess.ForgeApp);
+        return new JiraTarget(tenant.BaseUrl, tenant, null, JiraSiteAccess.ConnectApp);
     }
 
     public static JiraTarget WithCredentials(Uri baseUrl, JiraCredentials credentials)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
         ArgumentNullException.ThrowIfNull(credentials);
-        return new JiraTarget(baseUrl, null, credentials);
+        return new JiraTarget(baseUrl, null, credentials, JiraSiteAccess.Credentials);
     }
 
     /// <summary>The absolute URL of <paramref name="relativePathAndQuery"/> (no leading "/") under the base URL.</summary>
@@ -61,5 +72,5 @@ public sealed class JiraTarget
     internal bool Contains(Uri? url) =>
         url is not null && url.AbsoluteUri.StartsWith(BaseUrl.AbsoluteUri, StringComparison.OrdinalIgnoreCase);
 
-    public override string ToString() => Tenant is null ? $"Jira {SiteKey}" : $"Jira {SiteKey} (tenant {Tenant.ClientKey})";
+    public override string ToString() => Tenant is null ? $"Jira {SiteKey}" : $"Jira {SiteKey} (tenant {Tenant.ClientKey}, {Access})";
 }

@@ -45,6 +45,7 @@ public static class SyncSetup
         services.AddSingleton<IncomingWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<IncomingWorker>());
         services.AddHostedService<OutgoingWorker>();
+        services.TryAddSingleton<CatchUpSignal>();
         services.AddHostedService<CatchUpService>();
         services.AddHostedService<Admin.BulkResumer>();
         return services;

@@ -6,7 +6,7 @@ public static class JiraJwtAuthentication
     /// <summary>Webhooks, page loads, enabled/disabled: the qsh must match the exact request.</summary>
     public const string Request = "jira-jwt";
 
-    /// <summary>The app's admin API: context tokens (<c>qsh = context-qsh</c>) are accepted too.</summary>
+    /// <summary>The app's page APIs: context tokens (<c>qsh = context-qsh</c>) are accepted too (through <c>Forge.JiraPageCall</c>).</summary>
     public const string Context = "jira-context-jwt";
 
     public static IServiceCollection AddJiraJwtAuthentication(this IServiceCollection services)
@@ -22,5 +22,5 @@ public static class JiraJwtAuthentication
     }
 
     public static RouteGroupBuilder RequireJiraJwt(this RouteGroupBuilder group) => group.RequireAuthorization(Request);
-    public static RouteGroupBuilder RequireJiraContextJwt(this RouteGroupBuilder group) => group.RequireAuthorization(Context);
+    // Routes the app's pages call accept Forge Invocation Tokens as well: Forge.JiraPageCall.RequireJiraPageCall.
 }

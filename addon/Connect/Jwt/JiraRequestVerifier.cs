@@ -29,13 +29,14 @@ public sealed class JiraRequestVerifier(TenantStore tenants, AddonSettings setti
             return JwtRefusal.Because("The JWT has no iss claim.");
 
         var tenant = await tenants.FindAsync(jwt.Issuer, context.RequestAborted);
-        if (tenant is null || !tenant.IsInstalled)
+        // Only a Connect install has a shared secret; a site installed only through Forge signs nothing with one.
+        if (tenant is null || !tenant.ConnectInstalled)
             return JwtRefusal.Because("The JWT's issuer is not an installed tenant of this app.");
 
         var validation = await handler.ValidateTokenAsync(token, new TokenValidationParameters
         {
             ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            IssuerSigningKey = SigningKey(tenant.SharedSecret),
+            IssuerSigningKey = SigningKey(tenant.SharedSecret!),
             ValidateIssuerSigningKey = true,
             ValidateIssuer = false, // the issuer chose the key, so a forged iss fails the signature
             ValidateAudience = false, // Jira's tokens carry no audience

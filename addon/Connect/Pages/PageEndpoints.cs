@@ -1,3 +1,4 @@
+using ConnectAddon.Forge;
 using ConnectAddon.Connect.Jwt;
 using ConnectAddon.Hosting;
 
@@ -39,7 +40,7 @@ public static class PageEndpoints
         routes.MapGet(IssueSyncPage.AssetRoutePrefix + "{file}", (string file, HttpContext http) => issueSyncPage.Asset(file, http));
 
         // What the pages' script asks first, with a context token (AP.context.getToken()).
-        routes.MapGroup("/api").RequireJiraContextJwt().MapGet("/session", (JiraCaller caller) => Results.Json(new
+        routes.MapGroup("/api").RequireJiraPageCall().MapGet("/session", (JiraCaller caller) => Results.Json(new
         {
             tenant = caller.Tenant.BaseUrl.ToString().TrimEnd('/'),
             accountId = caller.AccountId,

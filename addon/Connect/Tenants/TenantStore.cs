@@ -63,7 +63,7 @@ public sealed class TenantStore(Database database, TenantSecretProtector protect
             {
                 tenant.ClientKey, tenant.AppKey, BaseUrl = tenant.BaseUrl.ToString(), tenant.DisplayUrl, tenant.ProductType,
                 tenant.Description, tenant.CloudId, tenant.ServerVersion, tenant.PluginsVersion,
-                Secret = protector.Protect(tenant.SharedSecret), Now = now,
+                Secret = protector.Protect(tenant.SharedSecret ?? throw new ArgumentException("A Connect install has a shared secret.", nameof(tenant))), Now = now,
             }, cancellationToken: cancel));
         cache.Remove(tenant.ClientKey);
     }
@@ -78,6 +78,21 @@ public sealed class TenantStore(Database database, TenantSecretProtector protect
             new { clientKey, now }, cancellationToken: cancel));
         cache.Remove(clientKey);
         return changed > 0;
+    }
+
+    /// <summary>Drops the cached copy of a tenant another store changed (the Forge installation's columns).</summary>
+    public void Forget(string clientKey) => cache.Remove(clientKey);
+
+    /// <summary>The tenant that is this site, found by its cloudId or, for installs that did not record one, its base URL.</summary>
+    public async Task<Tenant?> FindSiteAsync(string cloudId, Uri? siteUrl, CancellationToken cancel = default)
+    {
+        await using var connection = await database.OpenAsync(cancel);
+        // A Connect tenant first: a site that moves to Forge keeps its client_key, and with it its connections.
+        var row = await connection.QueryFirstOrDefaultAsync<TenantRow>(new CommandDefinition("""
+            SELECT * FROM tenants WHERE cloud_id = @cloudId OR (@siteUrl IS NOT NULL AND cloud_id IS NULL AND rtrim(base_url, '/') = @siteUrl)
+            ORDER BY CASE WHEN shared_secret IS NOT NULL THEN 0 ELSE 1 END, installed_at_ms LIMIT 1
+            """, new { cloudId, siteUrl = siteUrl?.ToString().TrimEnd('/') }, cancellationToken: cancel));
+        return row is null ? null : ToTenant(row);
     }
 
     public async Task SetEnabledAsync(string clientKey, bool enabled, CancellationToken cancel = default)
@@ -100,10 +115,24 @@ public sealed class TenantStore(Database database, TenantSecretProtector protect
         CloudId = row.cloud_id,
         ServerVersion = row.server_version,
         PluginsVersion = row.plugins_version,
-        SharedSecret = protector.Unprotect(row.shared_secret),
+        SharedSecret = row.shared_secret is { } secret ? protector.Unprotect(secret) : null,
         Enabled = row.enabled != 0,
         InstalledAt = DateTimeOffset.FromUnixTimeMilliseconds(row.installed_at_ms),
         UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(row.updated_at_ms),
-        UninstalledAt = row.uninstalled_at_ms is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
+        UninstalledAt = Time(row.uninstalled_at_ms),
+        Forge = row.forge_installation_id is { } installation && row.forge_api_base_url is { } api
+            ? new ForgeInstallation
+            {
+                InstallationId = installation,
+                ApiBaseUrl = new Uri(api),
+                Environment = row.forge_environment,
+                InstalledAt = Time(row.forge_installed_at_ms) ?? DateTimeOffset.FromUnixTimeMilliseconds(row.installed_at_ms),
+                UninstalledAt = Time(row.forge_uninstalled_at_ms),
+                AppToken = row.forge_token is { } token ? protector.Unprotect(token) : null,
+                AppTokenUsableUntil = Time(row.forge_token_until_ms),
+            }
+            : null,
     };
+
+    private static DateTimeOffset? Time(long? ms) => ms is { } value ? DateTimeOffset.FromUnixTimeMilliseconds(value) : null;
 }

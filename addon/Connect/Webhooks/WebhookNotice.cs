@@ -18,22 +18,31 @@ public sealed partial record WebhookNotice(string EventName, string? IssueId, st
         if (eventName.GetString() != expectedEvent)
             return ApiError.BadRequest($"The body's webhookEvent '{eventName.GetString()}' does not match this route ('{expectedEvent}').");
 
+        return OfIssue(body, expectedEvent, issueOptional: expectedEvent.StartsWith("attachment_", StringComparison.Ordinal), "webhook");
+    }
+
+    /// <summary>
+    /// The notice for the <c>issue</c> object of an event body (a Connect webhook's, or a Forge trigger's: both name
+    /// the issue by <c>id</c> and <c>key</c>); only ids and keys of Jira's shape are kept.
+    /// </summary>
+    public static Result<WebhookNotice> OfIssue(JsonElement body, string eventName, bool issueOptional, string what)
+    {
         string? issueId = null, issueKey = null;
         if (body.TryGetProperty("issue", out var issue))
         {
             if (issue.ValueKind != JsonValueKind.Object)
-                return ApiError.BadRequest("The webhook's issue is not an object.");
+                return ApiError.BadRequest($"The {what}'s issue is not an object.");
             issueId = Identity(issue, "id");
             if (issueId is null || !IssueIdPattern().IsMatch(issueId))
-                return ApiError.BadRequest("The webhook's issue.id is missing or not a Jira issue id (digits).");
+                return ApiError.BadRequest($"The {what}'s issue.id is missing or not a Jira issue id (digits).");
             issueKey = Identity(issue, "key");
             if (issueKey is not null && !IssueKeyPattern().IsMatch(issueKey))
-                return ApiError.BadRequest("The webhook's issue.key is not a Jira issue key.");
+                return ApiError.BadRequest($"The {what}'s issue.key is not a Jira issue key.");
         }
-        else if (!expectedEvent.StartsWith("attachment_", StringComparison.Ordinal))
-            return ApiError.BadRequest("The webhook body has no issue.");
+        else if (!issueOptional)
+            return ApiError.BadRequest($"The {what} body has no issue.");
 
-        return new WebhookNotice(expectedEvent, issueId, issueKey);
+        return new WebhookNotice(eventName, issueId, issueKey);
     }
 
     // Jira sends ids as strings; accept numbers too rather than lose a change over a representation.

@@ -1,3 +1,4 @@
+using ConnectAddon.Forge;
 using System.Text.Json;
 using ConnectAddon.Connect.Jwt;
 using ConnectAddon.Hosting;
@@ -15,7 +16,7 @@ public static class AdminApi
 
     public static void MapAdminApi(this IEndpointRouteBuilder routes)
     {
-        var admin = routes.MapGroup("/api/admin").RequireJiraContextJwt();
+        var admin = routes.MapGroup("/api/admin").RequireJiraPageCall();
         admin.AddEndpointFilter<JiraAdministratorFilter>();
         admin.MapConnectionRoutes();
         admin.MapJiraLookupRoutes();

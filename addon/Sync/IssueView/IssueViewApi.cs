@@ -1,3 +1,4 @@
+using ConnectAddon.Forge;
 using System.Text.Json;
 using ConnectAddon.Connect.Jwt;
 using ConnectAddon.Hosting;
@@ -19,7 +20,7 @@ public static class IssueViewApi
             return routes;
         var issues = routes.ServiceProvider.GetRequiredService<IssueSyncService>();
 
-        var issue = routes.MapGroup("/api/issues/{issueId}").RequireJiraContextJwt();
+        var issue = routes.MapGroup("/api/issues/{issueId}").RequireJiraPageCall();
         issue.MapGet("/sync", async (string issueId, JiraCaller caller, CancellationToken cancel) =>
             Answer(await issues.StatusAsync(caller, issueId, cancel)));
 

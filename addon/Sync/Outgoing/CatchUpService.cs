@@ -20,6 +20,7 @@ public sealed class CatchUpService(
     DirtyQueue dirty,
     AddonSettings settings,
     IOptions<SyncOptions> options,
+    CatchUpSignal signal,
     ILogger<CatchUpService> logger) : BackgroundService
 {
     /// <summary>How much further back than the interval each search looks (search lag, a late start).</summary>
@@ -35,9 +36,10 @@ public sealed class CatchUpService(
         if (settings.Role != NodeRole.Public)
             return;
         var interval = options.Value.CatchUpInterval;
-        using var timer = new PeriodicTimer(interval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        // Every interval, or at once when Forge's scheduled call brought an installation a fresh token.
+        while (!stoppingToken.IsCancellationRequested)
         {
+            await signal.WaitAsync(interval, stoppingToken);
             try
             {
                 await CatchUpAsync(interval + Overlap, stoppingToken);

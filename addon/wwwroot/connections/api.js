@@ -1,5 +1,6 @@
-// The page's API client. In Jira every call carries a context token from AP.context.getToken()
-// (Authorization: JWT …); in the console the browser sends the console's session cookie.
+// The page's API client. In Jira (Connect) every call carries a context token from AP.context.getToken()
+// (Authorization: JWT …); in Forge it goes through @forge/bridge's invokeRemote, which Atlassian forwards to this
+// backend with a Forge Invocation Token; in the console the browser sends the console's session cookie.
 
 /** An API refusal: `message` is the server's own text, shown to the user as is. */
 export class ApiError extends Error {
@@ -14,6 +15,7 @@ export function createApi(config) {
   const tokens = config.mode === 'jira' ? contextTokens() : null;
 
   async function send(method, url, body, retried = false) {
+    if (config.mode === 'forge') return sendThroughForge(method, url, body);
     const headers = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (tokens) headers.Authorization = `JWT ${await tokens.get()}`;
@@ -51,6 +53,33 @@ export function createApi(config) {
     login: (username, password) => send('POST', config.loginUrl, { username, password }),
     logout: () => send('POST', config.logoutUrl, {}),
   };
+}
+
+// invokeRemote answers { status, headers, body } with the body already parsed; a refusal is an answer too.
+async function sendThroughForge(method, path, body) {
+  const { invokeRemote } = await import('./forge-bridge.js');
+  let response;
+  try {
+    response = await invokeRemote({ path, method, body, headers: { Accept: 'application/json' } });
+  } catch {
+    throw new ApiError(0, 'network', 'The app could not be reached through Jira. Check your network connection and try again.');
+  }
+  const status = response?.status ?? 0;
+  const data = status === 204 ? null : parsed(response?.body);
+  if (status < 200 || status >= 300) {
+    throw new ApiError(status, data?.error ?? `http_${status}`,
+      typeof data?.message === 'string' && data.message ? data.message : `The request failed (HTTP ${status}).`);
+  }
+  return data;
+}
+
+function parsed(body) {
+  if (typeof body !== 'string') return body ?? null;
+  try {
+    return body ? JSON.parse(body) : null;
+  } catch {
+    return null;
+  }
 }
 
 async function readJson(response) {

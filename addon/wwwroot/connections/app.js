@@ -1,5 +1,6 @@
-// The Connections page, in Jira (mode "jira": public node, admin API with context tokens) or as the private
-// node's console (mode "console": console API with the login cookie). The server says which, in #config.
+// The Connections page, in Jira (mode "jira": public node, admin API with context tokens; mode "forge": the same
+// through @forge/bridge) or as the private node's console (mode "console": console API with the login cookie).
+// #config says which (connections/config.js).
 import { h, button, focus } from './dom.js';
 import { createApi } from './api.js';
 import { showError, clearFlags } from './flags.js';
@@ -10,12 +11,13 @@ import { showAccept } from './accept.js';
 import { showLogin } from './login.js';
 import { showSync, syncSummary } from './sync.js';
 import { accountActions } from './account.js';
+import { readConfig, inJira } from './config.js';
 
-const config = JSON.parse(document.getElementById('config').textContent);
+const config = await readConfig();
 const view = document.getElementById('view');
 const actions = document.getElementById('page-actions');
 const title = document.getElementById('page-title');
-const jira = config.mode === 'jira';
+const jira = inJira(config);
 let loads = 0;
 
 const app = {

@@ -2,6 +2,7 @@
 import { h, button, lozenge, time, formatDateTime, formatRelative, formatCount } from './dom.js';
 import { rowActions } from './actions.js';
 import { syncAction } from './sync.js';
+import { inJira } from './config.js';
 
 const STATUS = {
   pending: ['Pending', 'moved'],
@@ -14,7 +15,7 @@ const label = (word) => (word ? word[0].toUpperCase() + word.slice(1) : '');
 
 /** Renders the table (or the empty state) into `container`; `app` gives the mode and the actions. */
 export function renderList(app, container, connections, loadedAt) {
-  const jira = app.config.mode === 'jira';
+  const jira = inJira(app.config);
   if (connections.length === 0) {
     container.replaceChildren(emptyState(app));
     return;
@@ -85,7 +86,7 @@ function statusNote(c) {
 }
 
 function emptyState(app) {
-  const jira = app.config.mode === 'jira';
+  const jira = inJira(app.config);
   return h('section', { class: 'empty-state', 'data-testid': 'empty-state' },
     h('h2', {}, 'No connections yet'),
     jira

@@ -6,6 +6,7 @@ import { issuesView } from './sync-issues.js';
 import { triggersView } from './sync-triggers.js';
 import { queueView } from './sync-queue.js';
 import { errorsView } from './sync-errors.js';
+import { inJira } from './config.js';
 
 const TABS = [
   ['issues', 'Issues', issuesView],
@@ -39,7 +40,7 @@ export function showSync(app, container, connection, { tab = 'issues' } = {}) {
   const ctx = {
     app,
     connection,
-    jira: app.config.mode === 'jira',
+    jira: inJira(app.config),
     other: connection.otherSide?.name || 'the other side',
     path: (rest = '') => `/connections/${encodeURIComponent(connection.id)}${rest}`,
     refresh: () => load(),

@@ -4,8 +4,9 @@
 import { h, button, lozenge, time, formatRelative, focus } from '../connections/dom.js';
 import { createApi } from '../connections/api.js';
 import { showError, showSuccess, clearFlags } from '../connections/flags.js';
+import { readConfig } from '../connections/config.js';
 
-const config = JSON.parse(document.getElementById('config').textContent);
+const config = await readConfig();
 const view = document.getElementById('view');
 const api = config.apiBase ? createApi(config) : null;
 const issue = config.issueKey || 'This issue';

@@ -74,6 +74,7 @@ public class BoundedCacheTests
         ["BulkRuns.running"] = "one per trigger with a bulk run in progress, removed when it ends",
         ["ExchangeSignal.waiting"] = "one per connection whose exchange authenticated (removed on notify)",
         ["AgreedState.values"] = "one per synced field of one event, for the length of one apply",
+        ["Snapshot.Keys"] = "Forge's published signing keys, at most ForgeKeySet's 100, replaced whole at each fetch",
         ["TransportOptions.Problems"] = "one per unreadable setting, filled once at start",
         ["ChangeCursor.SeenUpdatedMs"] = "issues of this node's own Jira updated within PrivateNode:ChangeOverlap (older ones are pruned)",
     };

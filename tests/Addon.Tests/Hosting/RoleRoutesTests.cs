@@ -31,6 +31,7 @@ public class RoleRoutesTests
         "GET /api/issues/{issueId}/sync", "POST /api/issues/{issueId}/exalate", "DELETE /api/issues/{issueId}/exalate/{connectionId}",
         "POST /transport/v1/invitations/status", "POST /transport/v1/accept",
         "POST /transport/v1/connections/{id}/exchange",
+        "POST /forge/events", "POST /forge/lifecycle", "POST /forge/scheduled", "POST /forge/uninstalling",
         "GET /transport/v1/connections/{id}/attachments/{reference}", "PUT /transport/v1/connections/{id}/attachments/{reference}",
         .. SyncRoutes("/api/admin"),
     ];

@@ -65,7 +65,7 @@ public class ConnectJwtSignerTests
         Assert.That(lifetime, Is.EqualTo(180));
         Assert.That(claims["qsh"]!.GetValue<string>(), Is.EqualTo(Qsh.Of("GET", "/rest/api/3/myself")));
         var signingInput = token[..token.LastIndexOf('.')];
-        var expected = Base64Url.Encode(HMACSHA256.HashData(Encoding.UTF8.GetBytes(tenant.SharedSecret), Encoding.ASCII.GetBytes(signingInput)));
+        var expected = Base64Url.Encode(HMACSHA256.HashData(Encoding.UTF8.GetBytes(tenant.SharedSecret!), Encoding.ASCII.GetBytes(signingInput)));
         Assert.That(token[(token.LastIndexOf('.') + 1)..], Is.EqualTo(expected));
     }
 

@@ -23,14 +23,17 @@ public class OutboundClientsTests
         ConnectAddon.PrivateConsole.Poller.ExchangeClient.HttpClientName,
         ConnectAddon.Transport.Attachments.AttachmentTransferClient.HttpClientName,
         ConnectAddon.Jira.JiraSetup.ConnectClient,
+        ConnectAddon.Jira.JiraSetup.ForgeClient,
     ];
 
-    // URLs the operator set: the private node's own Jira (inside its network by nature) and Atlassian's install key
-    // server (Connect:InstallKeysBaseUrl, with a kid checked to be one path segment before it becomes part of the URL).
+    // URLs the operator set: the private node's own Jira (inside its network by nature), Atlassian's install key
+    // server (Connect:InstallKeysBaseUrl, with a kid checked to be one path segment before it becomes part of the URL)
+    // and Forge's signing keys (Forge:JwksUrl).
     private static readonly string[] OperatorConfigured =
     [
         ConnectAddon.Jira.JiraSetup.CredentialsClient,
         ConnectAddon.Connect.Jwt.InstallKeyProvider.HttpClientName,
+        ConnectAddon.Forge.Jwt.ForgeKeySet.HttpClientName,
     ];
 
     [Test]
