@@ -18,6 +18,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     Args = args,
     WebRootPath = Directory.Exists(shippedWebRoot) ? shippedWebRoot : null,
 });
+builder.UseLoggingDefaults();
 builder.Services.AddAddonSettings();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddStorage();

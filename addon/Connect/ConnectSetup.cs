@@ -5,6 +5,7 @@ using ConnectAddon.Connect.Lifecycle;
 using ConnectAddon.Connect.Pages;
 using ConnectAddon.Connect.Tenants;
 using ConnectAddon.Connect.Webhooks;
+using ConnectAddon.Hosting;
 
 namespace ConnectAddon.Connect;
 
@@ -13,6 +14,7 @@ public static class ConnectSetup
     public static IServiceCollection AddConnect(this IServiceCollection services)
     {
         services.AddSingleton<DescriptorTemplate>();
+        services.TryAddSingleton<RefusalLog>();
         services.AddSingleton<TenantSecretProtector>();
         services.AddSingleton<TenantStore>();
         services.AddSingleton<InstallRequestVerifier>();

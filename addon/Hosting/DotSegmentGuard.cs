@@ -14,20 +14,30 @@ public static class DotSegmentGuard
     public static IApplicationBuilder UseDotSegmentGuard(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        if (HasDotSegment(string.IsNullOrEmpty(raw) ? context.Request.PathBase + context.Request.Path : raw))
+        if (Refusal(string.IsNullOrEmpty(raw) ? context.Request.PathBase + context.Request.Path : raw) is { } reason)
         {
             await ApiErrorResult.WriteAsync(context.Response, new ApiError(StatusCodes.Status400BadRequest, "bad_path",
-                "The request path holds a '.' or '..' segment (perhaps percent-encoded); no route has one. Send the path without it."));
+                $"The request path {reason}; no route has one. Send the path without it."));
             return;
         }
         await next(context);
     });
 
     /// <summary>Whether the path of <paramref name="target"/> (origin or absolute form, query ignored) has a dot segment.</summary>
-    public static bool HasDotSegment(string target)
+    public static bool HasDotSegment(string target) => Refusal(target) is not null;
+
+    /// <summary>
+    /// What in the request target could make the server route it elsewhere than it reads, or null: a fragment (never
+    /// part of a request target; Kestrel would still normalise the path after it), a backslash or a control character
+    /// (plain or percent-encoded: an absolute-form target is parsed by System.Uri, which reads a backslash as a slash
+    /// and drops tabs), or a "." or ".." segment in any spelling.
+    /// </summary>
+    public static string? Refusal(string target)
     {
+        if (target.Contains('#'))
+            return "holds a '#' (a fragment is never part of a request)";
         var path = target.AsSpan();
-        var query = path.IndexOfAny('?', '#');
+        var query = path.IndexOf('?');
         if (query >= 0)
             path = path[..query];
         // Absolute form (GET http://host/path): the path starts after the authority.
@@ -37,15 +47,21 @@ public static class DotSegmentGuard
             var afterAuthority = path[(scheme + 3)..].IndexOf('/');
             path = afterAuthority < 0 ? [] : path[(scheme + 3 + afterAuthority)..];
         }
-        foreach (var range in path.Split('/'))
+        string decoded;
+        try
         {
-            var segment = path[range];
-            if (segment.Length is 0 or > 6) // the longest spelling of a dot segment is "%2E%2E"
-                continue;
-            var decoded = Uri.UnescapeDataString(segment.ToString());
-            if (decoded is "." or "..")
-                return true;
+            decoded = Uri.UnescapeDataString(path.ToString());
         }
-        return false;
+        catch (UriFormatException)
+        {
+            return "is not a valid path";
+        }
+        foreach (var c in decoded)
+            if (c == '\\' || char.IsControl(c))
+                return c == '\\' ? "holds a backslash (perhaps percent-encoded)" : "holds a control character (perhaps percent-encoded)";
+        foreach (var segment in decoded.Split('/'))
+            if (segment.Trim() is "." or "..")
+                return "holds a '.' or '..' segment (perhaps percent-encoded)";
+        return null;
     }
 }

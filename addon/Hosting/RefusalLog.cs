@@ -12,6 +12,9 @@ public sealed class RefusalLog(ILogger<RefusalLog> logger, TimeProvider clock)
     private DateTimeOffset next = DateTimeOffset.MinValue;
     private int suppressed;
 
+    // Parts of a refusal may come from the request (its path): a log line holds a bounded piece of them.
+    private static string Clip(string text) => text.Length <= 200 ? text : text[..200] + "…";
+
     public void Refused(string what, string reason)
     {
         int before;
@@ -27,6 +30,6 @@ public sealed class RefusalLog(ILogger<RefusalLog> logger, TimeProvider clock)
             before = suppressed;
             suppressed = 0;
         }
-        logger.LogWarning("Refused {What}: {Reason} ({Suppressed} more refusals in the minute before were not logged)", what, reason, before);
+        logger.LogWarning("Refused {What}: {Reason} ({Suppressed} more refusals in the minute before were not logged)", Clip(what), Clip(reason), before);
     }
 }

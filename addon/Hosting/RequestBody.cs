@@ -47,6 +47,13 @@ public static class RequestBody
                 document.Dispose();
                 return ApiError.BadRequest("The body must be a JSON object.");
             }
+            // JSON may escape half of a surrogate pair ("\ud800"): valid JSON, no text, and GetString() throws on it.
+            // Refused here once, so that no handler meets it (an outside attack found it answered 500 on many routes).
+            if (!JsonText.HoldsOnlyText(document.RootElement))
+            {
+                document.Dispose();
+                return ApiError.BadRequest("The body holds a string that is not valid Unicode (a lone surrogate escape such as \\ud800).");
+            }
             return document;
         }
         catch (JsonException e)

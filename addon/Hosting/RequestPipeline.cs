@@ -29,9 +29,11 @@ public static class RequestPipeline
         // Explicitly here, after the guard: left implicit, routing, authentication and authorization would run first,
         // and a normalised path would be routed (and its route's refusal answered) before the guard saw it.
         app.UseRouting();
-        // After routing: a file under a route of its own (the pages' assets, served with their cache headers; the
-        // page templates, never served raw) is left to that route; the rest of wwwroot (the app's icon) is served as is.
-        app.UseStaticFiles();
+        // Only wwwroot/static (the app's icon) is served as plain files: the pages' assets have routes of their own
+        // (their cache headers, the role's pages only), and the page templates are never served raw.
+        var files = Path.Combine(app.Environment.WebRootPath ?? Path.Combine(app.Environment.ContentRootPath, "wwwroot"), "static");
+        if (Directory.Exists(files))
+            app.UseStaticFiles(new StaticFileOptions { RequestPath = "/static", FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(files) });
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

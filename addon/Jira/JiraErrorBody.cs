@@ -35,8 +35,8 @@ internal static class JiraErrorBody
     {
         try
         {
-            using var json = JsonDocument.Parse(body);
-            if (json.RootElement.ValueKind != JsonValueKind.Object)
+            using var json = Hosting.JsonText.Parse(body);
+            if (json is null || json.RootElement.ValueKind != JsonValueKind.Object)
                 return ([], NoErrors);
             var messages = new List<string>();
             if (json.RootElement.TryGetProperty("errorMessages", out var list) && list.ValueKind == JsonValueKind.Array)

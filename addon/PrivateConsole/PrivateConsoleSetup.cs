@@ -45,6 +45,7 @@ public static class PrivateConsoleSetup
         services.AddSingleton<ConsoleCredentialStore>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<TrustedDevice>();
+        services.AddSingleton<ConsoleHostNames>();
         services.AddHostedService<ConsoleAdminBootstrap>();
         services.AddConsoleAuthentication();
 

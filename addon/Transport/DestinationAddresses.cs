@@ -44,6 +44,7 @@ public static class DestinationAddresses
 
     // IPv6 prefixes that carry an IPv4 address a gateway would forward to: judged by that IPv4 address.
     private static readonly IPNetwork Nat64 = IPNetwork.Parse("64:ff9b::/96");
+    private static readonly IPNetwork Translated = IPNetwork.Parse("::ffff:0:0:0/96"); // IPv4-translated (RFC 2765, SIIT)
     private static readonly IPNetwork SixToFour = IPNetwork.Parse("2002::/16");
 
     public static DestinationAddressKind Classify(IPAddress address)
@@ -54,7 +55,7 @@ public static class DestinationAddresses
         if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6)
         {
             var bytes = address.GetAddressBytes();
-            if (Nat64.Contains(address))
+            if (Nat64.Contains(address) || Translated.Contains(address))
                 return Classify(new IPAddress(bytes.AsSpan(12, 4)));
             if (SixToFour.Contains(address))
                 return Classify(new IPAddress(bytes.AsSpan(2, 4)));

@@ -1,5 +1,6 @@
 using JiraSim.Connect;
 using JiraSim.Faults;
+using JiraSim.Forge;
 using JiraSim.Model;
 using JiraSim.Seed;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -64,6 +65,16 @@ public sealed class JiraSimulator : IAsyncDisposable
     public Task<LifecycleCall?> SetAppEnabledAsync(string siteKey, string appKey, bool enabled, CancellationToken cancel = default) =>
         State.Connect.Installer.SetEnabledAsync(Site(siteKey), appKey, enabled, cancel);
 
+    /// <summary>Configure the app with <c>Forge:JwksUrl</c> = this: the keys the simulator signs Forge Invocation Tokens with.</summary>
+    public Uri ForgeJwksUrl => new(RootUrl, "_forge/jwks.json");
+
+    /// <summary>The Forge platform: installs, invocation tokens, triggers, the call log, the call policy.</summary>
+    public ForgeRuntime Forge => State.Forge;
+
+    /// <summary>Deploys the Forge app of <paramref name="manifestPath"/> (its <c>${VARIABLES}</c> filled in from <paramref name="variables"/>) and installs it on the site.</summary>
+    public Task<ForgeInstall> InstallForgeAppAsync(string siteKey, string manifestPath, IReadOnlyDictionary<string, string> variables, CancellationToken cancel = default) =>
+        State.Forge.InstallAsync(Site(siteKey), ForgeManifest.Load(manifestPath, variables), cancel);
+
     /// <summary>Completes when the process is asked to stop (Ctrl+C, SIGTERM).</summary>
     public Task WaitForShutdownAsync() => app.WaitForShutdownAsync();
 
@@ -72,5 +83,6 @@ public sealed class JiraSimulator : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
         await State.Connect.DisposeAsync();
+        await State.Forge.DisposeAsync();
     }
 }

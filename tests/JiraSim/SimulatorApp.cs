@@ -1,4 +1,5 @@
 using JiraSim.Connect;
+using JiraSim.Forge;
 using JiraSim.Rest;
 
 namespace JiraSim;
@@ -9,6 +10,9 @@ namespace JiraSim;
 /// </summary>
 public static class SimulatorApp
 {
+    /// <summary>Where a Forge app's <c>app.apiBaseUrl</c> points (the simulator plays api.atlassian.com too).</summary>
+    public const string ForgeApiPrefix = "/ex/jira/{cloudId}";
+
     public static WebApplication Create(string[] args, SimulatorState state)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
@@ -18,16 +22,22 @@ public static class SimulatorApp
         app.UseRouting();
         app.UseMiddleware<SiteRequestMiddleware>();
 
-        var api = app.MapGroup("/{site}/rest/api/3").WithMetadata(SiteRestEndpoint.Instance);
-        IssueEndpoints.Map(api);
-        CommentEndpoints.Map(api);
-        AccountEndpoints.Map(api);
-        ProjectEndpoints.Map(api);
-        PropertyEndpoints.Map(api);
-        SearchEndpoints.Map(api);
-        AttachmentEndpoints.Map(api);
+        // A site's REST API at its own URL, and as a Forge app reaches it: https://api.atlassian.com/ex/jira/{cloudId}/…
+        foreach (var prefix in new[] { "/{site}/rest/api/3", ForgeApiPrefix + "/rest/api/3" })
+        {
+            var api = app.MapGroup(prefix).WithMetadata(SiteRestEndpoint.Instance);
+            IssueEndpoints.Map(api);
+            CommentEndpoints.Map(api);
+            AccountEndpoints.Map(api);
+            ProjectEndpoints.Map(api);
+            PropertyEndpoints.Map(api);
+            SearchEndpoints.Map(api);
+            AttachmentEndpoints.Map(api);
+        }
         AttachmentEndpoints.MapMedia(app);
         ConnectEndpoints.Map(app);
+        ForgeEndpoints.Map(app);
+        _ = state.Forge; // triggers flow for every site from the moment it exists
         return app;
     }
 }

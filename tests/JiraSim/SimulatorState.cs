@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using JiraSim.Connect;
 using JiraSim.Faults;
+using JiraSim.Forge;
 using JiraSim.Model;
 
 namespace JiraSim;
@@ -33,6 +34,21 @@ public sealed class SimulatorState(TimeProvider clock)
 
     private readonly Lock connectSync = new();
     private ConnectRuntime? connect;
+
+    private ForgeRuntime? forge;
+
+    /// <summary>The Forge platform's side: Forge apps installed from their manifest, invocation tokens, triggers, Custom UI (see Forge/README.md).</summary>
+    public ForgeRuntime Forge
+    {
+        get
+        {
+            lock (connectSync)
+                return forge ??= new ForgeRuntime(this);
+        }
+    }
+
+    /// <summary>The site whose cloudId this is (a Forge app's API base URL names it).</summary>
+    public SimSite? FindSiteByCloudId(string? cloudId) => cloudId is null ? null : Sites.FirstOrDefault(s => Connect.Identity(s).CloudId == cloudId);
 
     /// <summary>Jira's Connect side: app installs, webhooks, the install key (see Connect/README.md). Made on first use.</summary>
     public ConnectRuntime Connect

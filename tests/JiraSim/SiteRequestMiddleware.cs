@@ -20,7 +20,8 @@ public sealed class SiteRequestMiddleware(RequestDelegate next, SimulatorState s
             await next(http);
             return;
         }
-        var site = state.FindSite(http.Request.RouteValues["site"] as string);
+        var viaForge = http.Request.RouteValues.ContainsKey("cloudId");
+        var site = viaForge ? state.FindSiteByCloudId(http.Request.RouteValues["cloudId"] as string) : state.FindSite(http.Request.RouteValues["site"] as string);
         if (site is null)
         {
             await JiraErrors.Status(404, "No such site.").ExecuteAsync(http);
@@ -46,7 +47,7 @@ public sealed class SiteRequestMiddleware(RequestDelegate next, SimulatorState s
             }
         }
 
-        var (caller, refusal) = SimAuthenticator.Authenticate(http, site);
+        var (caller, refusal) = viaForge ? SimAuthenticator.ForgeAppToken(http, site, state.Forge) : SimAuthenticator.Authenticate(http, site);
         if (caller is null)
         {
             await JiraErrors.Unauthorized(refusal!).ExecuteAsync(http);
@@ -72,11 +73,13 @@ public sealed class SiteRequestMiddleware(RequestDelegate next, SimulatorState s
         await next(http);
     }
 
-    /// <summary>"GET /rest/api/3/issue/{issueIdOrKey}": the route without the site prefix.</summary>
+    /// <summary>"GET /rest/api/3/issue/{issueIdOrKey}": the route without the site's prefix (its own URL's, or Forge's API base URL's).</summary>
     public static string EndpointName(string method, RoutePattern pattern)
     {
         var text = pattern.RawText ?? "";
-        const string prefix = "/{site}";
-        return method.ToUpperInvariant() + " " + (text.StartsWith(prefix, StringComparison.Ordinal) ? text[prefix.Length..] : text);
+        foreach (var prefix in new[] { "/{site}", SimulatorApp.ForgeApiPrefix })
+            if (text.StartsWith(prefix + "/", StringComparison.Ordinal))
+                return method.ToUpperInvariant() + " " + text[prefix.Length..];
+        return method.ToUpperInvariant() + " " + text;
     }
 }

@@ -50,15 +50,8 @@ public sealed record InvitationCode(
             return Malformed($"the code does not start with '{Prefix}'");
         if (Base64UrlText.TryDecode(text[Prefix.Length..]) is not { } utf8)
             return Malformed("the part after the prefix is not base64url");
-        try
-        {
-            using var document = JsonDocument.Parse(utf8);
-            return Read(document.RootElement);
-        }
-        catch (JsonException)
-        {
-            return Malformed("the content is not JSON");
-        }
+        using var document = JsonText.Parse(utf8);
+        return document is null ? Malformed("the content is not JSON text") : Read(document.RootElement);
     }
 
     private static Result<InvitationCode> Read(JsonElement root)

@@ -67,7 +67,9 @@ public sealed class InvocationTokenVerifier(ForgeKeySet keys, IOptions<ForgeOpti
 
     private static Result<InvocationToken> Claims(JsonWebToken jwt, string app)
     {
-        using var payload = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(jwt.EncodedPayload));
+        using var payload = JsonText.Parse(Base64UrlEncoder.DecodeBytes(jwt.EncodedPayload));
+        if (payload is null)
+            return JwtRefusal.Because("The invocation token's claims are not JSON text.");
         var root = payload.RootElement;
         var appClaim = Object(root, "app");
         var context = Object(root, "context");

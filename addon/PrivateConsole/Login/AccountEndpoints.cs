@@ -28,6 +28,20 @@ public static class AccountEndpoints
         });
     }
 
+    private static async Task<bool> VerifyAsync(LoginThrottle throttle, string password, string stored, CancellationToken cancel)
+    {
+        if (!await throttle.WaitToVerifyAsync(cancel))
+            return false;
+        try
+        {
+            return ConsolePassword.Verify(password, stored);
+        }
+        finally
+        {
+            throttle.DoneVerifying();
+        }
+    }
+
     private static async Task<IResult> ChangePasswordAsync(HttpContext context, IOptions<ConsoleOptions> options, ConsoleCredentialStore credentials,
         ConsoleSessionStore sessions, LoginThrottle throttle, ILogger<ConsoleSessionStore> logger)
     {
@@ -54,7 +68,7 @@ public static class AccountEndpoints
         if (!throttle.TryBeginForAccount(username, out var wait))
             return LoginEndpoints.TooMany(context, wait, "for this account");
         var stored = await credentials.FindHashAsync(username, context.RequestAborted);
-        if (stored is null || current.Length > ConsolePasswordRule.MaxLength || !ConsolePassword.Verify(current, stored))
+        if (stored is null || current.Length > ConsolePasswordRule.MaxLength || !await VerifyAsync(throttle, current, stored, context.RequestAborted))
             return new ApiError(StatusCodes.Status400BadRequest, "wrong_password", "The current password is not right; nothing was changed.").ToResult();
         if (current == next)
             return ApiError.BadRequest("The new password is the current one.").ToResult();

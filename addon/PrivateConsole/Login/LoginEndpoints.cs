@@ -48,10 +48,21 @@ public static class LoginEndpoints
             return ApiError.BadRequest($"The user name is at most {MaxUsernameLength} characters and the password at most {ConsolePasswordRule.MaxLength}.").ToResult();
 
         var stored = await credentials.FindHashAsync(username, context.RequestAborted);
-        // Guessing one account from many addresses is capped too, except from a browser that logged in as it before.
-        if (stored is not null && !devices.Holds(context.Request, username) && !throttle.TryBeginForAccount(username, out wait))
+        // Guessing one account from many addresses is capped too, except from a browser that logged in as it before;
+        // names that are no account are capped together.
+        if (stored is null ? !throttle.TryBeginForUnknownAccount(out wait) : !devices.Holds(context.Request, username) && !throttle.TryBeginForAccount(username, out wait))
             return TooMany(context, wait, "for this account");
-        var verified = ConsolePassword.Verify(password, stored ?? DecoyHash.Value);
+        if (!await throttle.WaitToVerifyAsync(context.RequestAborted))
+            return new ApiError(StatusCodes.Status503ServiceUnavailable, "busy", "Too many logins at once; try again in a moment.").ToResult();
+        bool verified;
+        try
+        {
+            verified = ConsolePassword.Verify(password, stored ?? DecoyHash.Value);
+        }
+        finally
+        {
+            throttle.DoneVerifying();
+        }
         if (stored is null || !verified)
         {
             // An unknown user name is not logged: people type their password into the wrong field.

@@ -14,8 +14,9 @@ namespace ConnectAddon.PrivateConsole.Login;
 /// guessing from many addresses is capped and the admin's own browser is never locked out by it.</item>
 /// </list>
 /// Both tables are bounded: addresses to <see cref="AddressCapacity"/> (beyond it a new address is not tracked, and the
-/// account limit still caps its guesses), accounts to the ones that exist (only those are counted). Per process on
-/// purpose: it slows guessing down without a shared store, and a restart forgets it.
+/// account limit still caps its guesses), accounts to the ones that exist; names that are no account share one count.
+/// And passwords are checked one at a time. Per process on purpose: it slows guessing down without a shared store,
+/// and a restart forgets it.
 /// </summary>
 public sealed class LoginThrottle(TimeProvider clock)
 {
@@ -32,6 +33,9 @@ public sealed class LoginThrottle(TimeProvider clock)
 
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> addresses = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> accounts = new(StringComparer.Ordinal);
+    private readonly Queue<DateTimeOffset> unknownAccounts = new();
+    private readonly SemaphoreSlim verifying = new(1, 1);
+    private static readonly TimeSpan VerifyWait = TimeSpan.FromSeconds(10);
 
     /// <summary>How many addresses are being counted now (never more than <see cref="AddressCapacity"/>).</summary>
     internal int TrackedAddresses => addresses.Count;
@@ -77,6 +81,21 @@ public sealed class LoginThrottle(TimeProvider clock)
     /// <summary>The same for an account that exists, for a browser it does not trust.</summary>
     public bool TryBeginForAccount(string username, out TimeSpan retryAfter) =>
         TryBegin(accounts.GetOrAdd(username, _ => new Queue<DateTimeOffset>()), MaxFailuresPerAccount, AccountWindow, clock.GetUtcNow(), out retryAfter);
+
+    /// <summary>
+    /// Names that are no account share one count, so that guessing them (each guess costs a password hash of CPU, as a
+    /// real one does, to keep timing equal) is capped as guessing one account is.
+    /// </summary>
+    public bool TryBeginForUnknownAccount(out TimeSpan retryAfter) =>
+        TryBegin(unknownAccounts, MaxFailuresPerAccount, AccountWindow, clock.GetUtcNow(), out retryAfter);
+
+    /// <summary>
+    /// Password hashing is deliberately slow (about a fifth of a second of one core): one at a time, so that a crowd of
+    /// logins cannot take every core from the sync and the health check. False when the wait was too long (the node is busy).
+    /// </summary>
+    public Task<bool> WaitToVerifyAsync(CancellationToken cancel) => verifying.WaitAsync(VerifyWait, cancel);
+
+    public void DoneVerifying() => verifying.Release();
 
     /// <summary>The attempt succeeded: the address's and the account's failures are forgotten.</summary>
     public void RecordSuccess(string address, string username)

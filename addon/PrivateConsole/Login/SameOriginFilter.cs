@@ -24,6 +24,11 @@ public sealed class SameOriginFilter : IEndpointFilter
 
     public static ApiError? Refusal(HttpRequest request)
     {
+        var names = request.HttpContext.RequestServices.GetRequiredService<ConsoleHostNames>();
+        if (!names.IsOwn(request.Host.Host))
+            return new ApiError(StatusCodes.Status421MisdirectedRequest, "unknown_console_host",
+                $"This console was reached as '{Shorten(request.Host.Host)}', which is not one of its names (its IP addresses, localhost, " +
+                $"the machine's name '{names.MachineName}', and Console:Hosts); nothing was changed. If it is this node's name, add it to Console:Hosts.");
         var own = request.Scheme + "://" + request.Host.Value;
         var site = request.Headers["Sec-Fetch-Site"].ToString();
         if (site.Length > 0 && !string.Equals(site, "same-origin", StringComparison.OrdinalIgnoreCase))

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using ConnectAddon.Hosting;
 using ConnectAddon.PrivateConsole.Settings;
 using ConnectAddon.Transport;
 using ConnectAddon.Transport.Exchange;
@@ -63,15 +64,8 @@ public sealed class ExchangeClient(IHttpClientFactory clients, IOptions<PrivateN
 
     private static string? ErrorCode(byte[] body)
     {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("error", out var code)
-                   && code.ValueKind == JsonValueKind.String ? code.GetString() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        using var document = JsonText.Parse(body);
+        return document is not null && document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("error", out var code)
+               && code.ValueKind == JsonValueKind.String ? code.GetString() : null;
     }
 }

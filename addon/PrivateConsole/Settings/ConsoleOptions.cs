@@ -14,6 +14,13 @@ public sealed class ConsoleOptions
     /// </summary>
     public string? AdminPassword { get; set; }
 
+    /// <summary>
+    /// The names the console is reached by (comma-separated), besides its IP addresses, <c>localhost</c> and the machine's
+    /// own name: a change sent under any other Host is refused, which stops a page that rebinds its own name to this
+    /// node's address (DNS rebinding) from acting on the console from an admin's browser.
+    /// </summary>
+    public string? Hosts { get; set; }
+
     /// <summary>A console session without a request for this long ends (at most 24 hours).</summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
 

@@ -177,8 +177,8 @@ public sealed class AttachmentTransferClient(
             await using var stream = await response.Content.ReadAsStreamAsync(cancel);
             var buffer = new byte[MaxErrorBodyBytes];
             var length = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancel);
-            using var json = JsonDocument.Parse(buffer.AsMemory(0, length));
-            return json.RootElement.TryGetProperty("error", out var code) && code.ValueKind == JsonValueKind.String
+            using var json = JsonText.Parse(buffer.AsMemory(0, length));
+            return json is not null && json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("error", out var code) && code.ValueKind == JsonValueKind.String
                    && json.RootElement.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String
                 ? new ApiError(status, code.GetString()!, "The public node refused: " + message.GetString())
                 : fallback;

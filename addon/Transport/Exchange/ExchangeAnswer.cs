@@ -1,3 +1,4 @@
+using ConnectAddon.Hosting;
 using System.Text.Json;
 using ConnectAddon.Connections;
 
@@ -28,7 +29,9 @@ public sealed record ExchangeAnswer(long Ack, IReadOnlyList<SyncEvent> Events, s
     {
         try
         {
-            using var document = JsonDocument.Parse(body.ToArray());
+            using var document = JsonText.Parse(body.ToArray());
+            if (document is null)
+                return null;
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("ack", out var ackField) || !ExchangeRequest.IsWhole(ackField, out var ack) || ack < 0

@@ -28,12 +28,18 @@ public class DotSegmentGuardTests
     [TestCase("DELETE /api/admin/connections/c-1/issues/%2E%2E")]
     [TestCase("DELETE /api/admin/connections/c-1/issues/..")]
     [TestCase("GET http://{authority}/pages/%2E%2E/healthz")]
-    public async Task RequestWithADotSegment_Is400BadPath_WhateverItWouldHaveNormalisedTo(string requestLine)
+    // What an outside attack found past the first version of this guard: the "stop syncing" route deleted the connection.
+    [TestCase("DELETE /api/admin/connections/c-1/issues/x#/../..")]
+    [TestCase("DELETE http://{authority}/api/admin/connections/c-1/issues/..\\")]
+    [TestCase("DELETE http://{authority}/api/admin/connections/c-1/issues/.%2E%5C")]
+    [TestCase("DELETE /api/admin/connections/c-1/issues/..%09")]
+    [TestCase("DELETE /api/admin/connections/c-1/issues/%2E%2E%20")]
+    public async Task RequestThatCouldBeRoutedElsewhere_Is400BadPath_WhateverItWouldHaveNormalisedTo(string requestLine)
     {
         var (status, body) = await RawAsync(requestLine);
 
         Assert.That(status, Is.EqualTo(400), body);
-        Assert.That(body, Does.Contain("\"bad_path\"").And.Contain("'..'"));
+        Assert.That(body, Does.Contain("\"bad_path\""));
     }
 
     [Test]
@@ -56,6 +62,12 @@ public class DotSegmentGuardTests
     [TestCase("/a/%2E%2E%2E", false)]
     [TestCase("https://host/x/%2E%2E", true)]
     [TestCase("https://host..example/x", false)]
+    [TestCase("/a/x#/../..", true)]
+    [TestCase("/a/..\\", true)]
+    [TestCase("/a/..%5C/b", true)]
+    [TestCase("/a/..%09", true)]
+    [TestCase("/a/%2E%2E%20/b", true)]
+    [TestCase("/a/b%20c", false)]
     [TestCase("/", false)]
     public void HasDotSegment_LooksAtPathSegmentsOnly(string target, bool expected) =>
         Assert.That(DotSegmentGuard.HasDotSegment(target), Is.EqualTo(expected));

@@ -121,6 +121,42 @@ public class ConsoleSameOriginTests
     }
 
     [Test]
+    public async Task AChangeUnderANameThatIsNotTheConsoles_Is421_AndIsNotCountedAgainstTheAdminsAddress()
+    {
+        // A page that rebinds its own name to this node's address is same-origin with itself (DNS rebinding): its
+        // logins, counted against the admin's own address, would lock the admin out.
+        for (var i = 0; i < 12; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/console/login")
+            {
+                Content = JsonContent.Create(new { username = "admin", password = "guess-" + i }),
+            };
+            request.Headers.Host = "rebound.attacker.example:80";
+            request.Headers.Add("Origin", "http://rebound.attacker.example");
+            request.Headers.Add("Sec-Fetch-Site", "same-origin");
+            using var refused = await node.Browser().SendAsync(request);
+            await ApiErrorAssert.IsRefusal(refused, HttpStatusCode.MisdirectedRequest, "Console:Hosts");
+        }
+
+        using var admin = node.Browser();
+        using var login = await admin.PostAsJsonAsync("/console/login", new { username = "admin", password = PrivateNode.Password });
+        Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), "the admin's address was not locked out");
+    }
+
+    [Test]
+    public async Task ANameListedInConsoleHosts_IsTheConsoles()
+    {
+        await using var named = await PrivateNode.StartAsync(new() { ["Console:Hosts"] = "sync.globex.example, console.globex.example" });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/console/login") { Content = JsonContent.Create(new { username = "admin", password = PrivateNode.Password }) };
+        request.Headers.Host = "console.globex.example";
+        request.Headers.Add("Origin", "http://console.globex.example");
+
+        using var login = await named.Browser().SendAsync(request);
+
+        Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await login.Content.ReadAsStringAsync());
+    }
+
+    [Test]
     public async Task ReadingFromAnotherOrigin_IsNotRefused_TheBrowserKeepsTheAnswerFromThatPage()
     {
         // GETs change nothing; without a CORS grant the other page cannot read what comes back.

@@ -24,6 +24,26 @@ public class LoginThrottleTests
     }
 
     [Test]
+    public void NamesThatAreNoAccount_AreCappedTogether_WhateverTheName()
+    {
+        var throttle = new LoginThrottle(clock);
+        var allowed = Enumerable.Range(0, 50).Count(_ => throttle.TryBeginForUnknownAccount(out TimeSpan _));
+        Assert.That(allowed, Is.EqualTo(LoginThrottle.MaxFailuresPerAccount), "each guess costs a password hash: the made-up names share one allowance");
+    }
+
+    [Test]
+    public async Task PasswordsAreCheckedOneAtATime()
+    {
+        var throttle = new LoginThrottle(clock);
+        Assert.That(await throttle.WaitToVerifyAsync(CancellationToken.None), Is.True);
+        var second = throttle.WaitToVerifyAsync(CancellationToken.None);
+        Assert.That(second.IsCompleted, Is.False, "the second waits while the first is checked");
+        throttle.DoneVerifying();
+        Assert.That(await second, Is.True);
+        throttle.DoneVerifying();
+    }
+
+    [Test]
     public void AnAccountsFailures_AgeOutOfTheWindow()
     {
         var throttle = new LoginThrottle(clock);

@@ -42,6 +42,8 @@ public class DestinationAddressesTests
     public void Classify_SpecialPurposeAddress_IsNotPublic(string address, DestinationAddressKind expected) =>
         Assert.That(DestinationAddresses.Classify(IPAddress.Parse(address)), Is.EqualTo(expected));
 
+    [TestCase("::ffff:0:a9fe:a9fe", DestinationAddressKind.LinkLocal)] // IPv4-translated (SIIT), found by an outside attack
+    [TestCase("::ffff:0:7f00:1", DestinationAddressKind.Loopback)]
     [TestCase("::ffff:127.0.0.1", DestinationAddressKind.Loopback)]
     [TestCase("::ffff:7f00:1", DestinationAddressKind.Loopback)]
     [TestCase("::ffff:10.1.2.3", DestinationAddressKind.Private)]

@@ -25,6 +25,20 @@ public static class SimAuthenticator
         return (null, "Client must be authenticated to access this resource.");
     }
 
+    /// <summary>
+    /// At a Forge app's API base URL: only the app token Forge gave the app's remote (<c>Authorization: Bearer</c>,
+    /// "Calling product APIs from a remote"); the caller is the app's own user.
+    /// </summary>
+    public static (SimCaller? Caller, string? Refusal) ForgeAppToken(HttpContext http, SimSite site, Forge.ForgeRuntime forge)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return (null, "Client must be authenticated to access this resource.");
+        var token = header[7..].Trim();
+        var install = forge.InstallsOn(site).FirstOrDefault(i => i.Accepts(token));
+        return install is null ? (null, "The access token is not valid.") : (new SimCaller(site, install.AppUser, null), null);
+    }
+
     private static (SimCaller?, string?) Basic(SimSite site, string encoded)
     {
         string decoded;

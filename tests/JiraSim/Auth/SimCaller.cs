@@ -9,6 +9,9 @@ namespace JiraSim.Auth;
 /// </summary>
 public sealed record SimCaller(SimSite Site, SimUser User, SimApp? App)
 {
+    /// <summary>An app calls (a Connect app's JWT, or a Forge app's token): it acts as its own user, accountType "app".</summary>
+    public bool IsApp => App is not null || User.AccountType == "app";
+
     public static ValueTask<SimCaller?> BindAsync(HttpContext context, ParameterInfo parameter) =>
         ValueTask.FromResult<SimCaller?>(context.Features.Get<SimCaller>()
             ?? throw new InvalidOperationException($"{parameter.Name}: not a site REST route."));

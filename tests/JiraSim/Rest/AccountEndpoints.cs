@@ -31,6 +31,16 @@ public static class AccountEndpoints
                 return Results.Json(SiteJson.User(caller.Site, caller.User));
         });
         api.MapPost("/permissions/check", CheckPermissions);
+        // "Get Jira instance info" (ServerInfo schema): the site's address, as seen at its own URL.
+        api.MapGet("/serverInfo", (SimCaller caller) => Results.Json(new
+        {
+            baseUrl = caller.Site.BaseUrlText,
+            version = "1001.0.0-SNAPSHOT",
+            versionNumbers = new[] { 1001, 0, 0 },
+            deploymentType = "Cloud",
+            buildNumber = 100248,
+            serverTitle = "Jira (" + caller.Site.Key + ")",
+        }));
     }
 
     // BulkPermissionsRequestBean → BulkPermissionGrants. Global permissions: only ADMINISTER is modelled (admins hold
@@ -43,7 +53,7 @@ public static class AccountEndpoints
         if (error is not null)
             return error;
         var accountId = body!["accountId"] is JsonValue id && id.TryGetValue<string>(out var given) ? given : caller.User.AccountId;
-        if (accountId != caller.User.AccountId && caller.App is null && !caller.User.IsAdmin)
+        if (accountId != caller.User.AccountId && !caller.IsApp && !caller.User.IsAdmin)
             return JiraErrors.Status(403, "You can't check permissions of other users.");
         var asked = body["globalPermissions"] is JsonArray permissions ? permissions.OfType<JsonValue>().Select(p => p.ToString()).ToList() : [];
         var (projectAsks, refusal) = ProjectAsks(body["projectPermissions"]);

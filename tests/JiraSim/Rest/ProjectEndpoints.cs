@@ -61,7 +61,7 @@ public static class ProjectEndpoints
         // (DESIGN §7a); an app without the ADMIN scope is refused, as on Jira Cloud.
         api.MapGet("/issuetypescheme/project", (SimCaller caller, long? projectId) =>
         {
-            if (caller.App is not null || !caller.User.IsAdmin)
+            if (caller.IsApp || !caller.User.IsAdmin)
                 return JiraErrors.Status(403, "You must have the Administer Jira global permission.");
             lock (caller.Site.Sync)
             {

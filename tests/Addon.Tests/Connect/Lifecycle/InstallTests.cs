@@ -202,6 +202,31 @@ public class InstallTests
         Assert.That(host.KeyServer.LogEntries.Count(), Is.EqualTo(before), "no URL was built from it: the key server's root was not fetched");
     }
 
+    [Test]
+    public async Task InstallsWithMadeUpKids_AskTheKeyServerAFewTimesAMinute_NotOnceEach()
+    {
+        var before = host.KeyServer.LogEntries.Count();
+        var answers = new List<int>();
+        JsonObject Claims()
+        {
+            var claims = TokenMinter.Claims("client-1", Qsh.Of("POST", "/lifecycle/installed"));
+            claims["aud"] = AddonHost.BaseUrl;
+            return claims;
+        }
+        for (var i = 0; i < 60; i++)
+        {
+            using var response = await host.SendInstallAsync("installed", InstalledBody(), TokenMinter.Rs256(host.InstallKey.Rsa, "made-up-kid-" + i, Claims()));
+            answers.Add((int)response.StatusCode);
+        }
+        // The same made-up kid again is known to be no key: not asked about again.
+        using (var again = await host.SendInstallAsync("installed", InstalledBody(), TokenMinter.Rs256(host.InstallKey.Rsa, "made-up-kid-0", Claims())))
+            answers.Add((int)again.StatusCode);
+
+        Assert.That(host.KeyServer.LogEntries.Count() - before, Is.LessThanOrEqualTo(ConnectAddon.Connect.Jwt.InstallKeyProvider.FetchesPerMinute));
+        Assert.That(answers, Is.All.AnyOf(401, 503), "refused as not signed by a key, or to be tried again later; never 5xx of our own");
+        Assert.That(answers[^1], Is.EqualTo(401));
+    }
+
     [TestCaseSource(nameof(ForgedInstalls))]
     public async Task ForgedOrMalformedInstall_IsRefusedWithAReasonAndChangesNothing(
         Func<AddonHost, JsonObject, Task<HttpResponseMessage>> send, HttpStatusCode status, string reason)

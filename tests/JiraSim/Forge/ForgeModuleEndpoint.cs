@@ -1,0 +1,4 @@
+namespace JiraSim.Forge;
+
+/// <summary>A module served by one endpoint (scheduledTrigger, preUninstall).</summary>
+public sealed record ForgeModuleEndpoint(string Key, string Endpoint);
