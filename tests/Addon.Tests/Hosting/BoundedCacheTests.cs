@@ -69,6 +69,8 @@ public class BoundedCacheTests
         ["BoundedCache`2.entries"] = "its capacity",
         ["LoginThrottle.addresses"] = "LoginThrottle.AddressCapacity (and each queue by MaxFailuresPerAddress)",
         ["LoginThrottle.accounts"] = "only accounts that exist are counted",
+        ["LoginThrottle.unknownAccounts"] = "one queue for every name that is no account, capped at MaxFailuresPerAccount",
+        ["ConsoleHostNames.names"] = "the machine's own names and Console:Hosts, filled once at start",
         ["ExchangePoller.running"] = "one task per accepted connection of this private node",
         ["ChangeCaptureService.states"] = "one state per connection of this private node",
         ["BulkRuns.running"] = "one per trigger with a bulk run in progress, removed when it ends",

@@ -142,11 +142,18 @@ public partial class IssueSyncPageTests
 
     [TestCase("index.html")]
     [TestCase("missing.js")]
-    [TestCase("..%2Fappsettings.json")]
     public async Task TheTemplateAndAnythingElse_AreNotServed(string file)
     {
         using var response = await client.GetAsync("/issue-sync/" + file);
         await ApiErrorAssert.IsRefusal(response, HttpStatusCode.NotFound);
+    }
+
+    [TestCase("..%2Fappsettings.json")]
+    [TestCase("..%2F..%2Fappsettings.json")]
+    public async Task APathOutOfTheAssetFolder_IsRefusedAsADotSegment(string file)
+    {
+        using var response = await client.GetAsync("/issue-sync/" + file);
+        await ApiErrorAssert.IsRefusal(response, HttpStatusCode.BadRequest, "'..' segment");
     }
 
     [GeneratedRegex("""from '(\.\.?/[a-z0-9-/]+\.js)'""")]

@@ -235,7 +235,11 @@ public class AttachmentPutTests
 
     [Test]
     public Task Put_MalformedRef_Answers400_AndStoresNothing() =>
-        RefusedAndNothingStoredAsync(() => node.PutAsync(id, key, "..%2Fescape", [1, 2, 3]), HttpStatusCode.BadRequest, "bad_request", "ref");
+        RefusedAndNothingStoredAsync(() => node.PutAsync(id, key, "-starts-with-a-dash", [1, 2, 3]), HttpStatusCode.BadRequest, "bad_request", "ref");
+
+    [Test]
+    public Task Put_RefThatClimbsOutOfItsFolder_Answers400_AndStoresNothing() =>
+        RefusedAndNothingStoredAsync(() => node.PutAsync(id, key, "..%2Fescape", [1, 2, 3]), HttpStatusCode.BadRequest, "bad_path", "'..' segment");
 
     [Test]
     public async Task Discard_RemovesTheRowAndTheFile()
