@@ -180,7 +180,14 @@ public sealed class ForgeRuntime : IAsyncDisposable
                     continue;
                 var body = ForgeEventBody.Build(site, change, eventType);
                 var url = install.Manifest.EndpointUrl(trigger.Endpoint);
-                _ = Task.Run(() => CallAsync(install, eventType, url, "core:trigger", trigger.Key, body, retry: true, stopping.Token));
+                // Counted as busy from the change on, so that WhenIdleAsync right after a write waits for its event.
+                idle.Enter();
+                _ = Task.Run(async () =>
+                {
+                    try { await CallAsync(install, eventType, url, "core:trigger", trigger.Key, body, retry: true, stopping.Token); }
+                    catch (OperationCanceledException) { }
+                    finally { idle.Exit(); }
+                });
             }
     }
 
