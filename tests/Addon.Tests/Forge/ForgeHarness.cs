@@ -55,6 +55,10 @@ public sealed class ForgeHarness : IAsyncDisposable
         if (before is not null)
             await before(harness);
         harness.Install = await jira.InstallForgeAppAsync("site-a", ManifestPath, Variables);
+        // The installed call has the node learn the site's address in the background (serverInfo): done before a test
+        // counts the site's requests or compares the database.
+        await Eventually.HoldsAsync(async () => await harness.Host.ScalarAsync<string>(
+            "SELECT base_url FROM tenants WHERE cloud_id = @cloudId", new { cloudId = harness.CloudId }) == harness.SiteA.BaseUrlText, "the node learned the site's address");
         return harness;
     }
 
