@@ -48,7 +48,7 @@ public sealed class ForgeSigningKey : IDisposable
         if (siteUrl is not null)
             context["siteUrl"] = siteUrl.ToString().TrimEnd('/');
         if (extension is not null)
-            context["extension"] = extension;
+            context["extension"] = extension.DeepClone(); // the caller's object stays its own (a page makes many calls with it)
         var claims = new JsonObject
         {
             ["app"] = new JsonObject

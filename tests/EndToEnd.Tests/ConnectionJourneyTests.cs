@@ -6,9 +6,12 @@ namespace EndToEnd.Tests;
 /// <summary>
 /// The founding journey in a real browser: a Jira admin initiates a private connection in Basic mode inside Jira's
 /// iframe and copies the invitation code; the partner's admin accepts it in the private node's console; both sides
-/// show the connection Active with the other side's name.
+/// show the connection Active with the other side's name. Once with site A on the Forge app (its page's calls through
+/// Forge's bridge, invokeRemote) and once on the Connect app (AP.context tokens), as a site that already runs it.
 /// </summary>
-public class ConnectionJourneyTests : SandboxTest
+[TestFixture(AppInstall.Forge)]
+[TestFixture(AppInstall.Connect)]
+public class ConnectionJourneyTests(AppInstall install) : SandboxTest(install)
 {
     private static readonly LocatorAssertionsToHaveTextOptions Patiently = new() { Timeout = 30_000 };
 
@@ -17,7 +20,9 @@ public class ConnectionJourneyTests : SandboxTest
     {
         // Site A's admin: Apps → Exalate → Connections → Initiate connection → I don't have a URL → Basic → ACME.
         var jiraPage = await NewPageAsync();
-        await jiraPage.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = sandbox.PublicNode.BaseUrl.GetLeftPart(UriPartial.Authority) });
+        // The page's frame comes from the node (Connect) or from Forge's host, here the simulator (Forge).
+        var frameOrigin = (install == AppInstall.Forge ? sandbox.Jira.RootUrl : sandbox.PublicNode.BaseUrl).GetLeftPart(UriPartial.Authority);
+        await jiraPage.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = frameOrigin });
         await jiraPage.GotoAsync(sandbox.ConnectionsPage().ToString());
         var app = jiraPage.FrameLocator("#app-frame");
         await app.GetByTestId("initiate-connection").First.ClickAsync();
@@ -65,16 +70,26 @@ public class ConnectionJourneyTests : SandboxTest
     public async Task NonAdminUser_IsRefusedByTheServer_WithAClearMessage()
     {
         var page = await NewPageAsync();
-        var refusals = new List<int>();
+        var answers = new List<Task<int>>();
         page.Response += (_, response) =>
         {
-            if (response.Url.Contains("/api/admin/", StringComparison.Ordinal) && response.Status == 403)
-                lock (refusals) refusals.Add(response.Status);
+            // Connect: the frame calls the node; Forge: the frame calls Forge's bridge, whose answer carries the node's status.
+            if (install == AppInstall.Connect && response.Url.Contains("/api/admin/", StringComparison.Ordinal))
+                lock (answers) answers.Add(Task.FromResult(response.Status));
+            else if (install == AppInstall.Forge && response.Url.Contains("/_forge/invoke", StringComparison.Ordinal))
+                lock (answers) answers.Add(BridgedStatusAsync(response));
         };
         await page.GotoAsync(sandbox.ConnectionsPage("557058:a-user").ToString());
 
         await Assertions.Expect(page.FrameLocator("#app-frame").GetByTestId("not-admin"))
             .ToContainTextAsync("Only Jira administrators can manage connections", new() { Timeout = 30_000 });
-        Assert.That(refusals, Is.Not.Empty, "the refusal comes from the server, not from a hidden button");
+        Task<int>[] seen;
+        lock (answers)
+            seen = [.. answers];
+        var statuses = await Task.WhenAll(seen);
+        Assert.That(statuses, Does.Contain(403), "the refusal comes from the server, not from a hidden button");
     }
+
+    private static async Task<int> BridgedStatusAsync(IResponse response) =>
+        (await response.JsonAsync())?.GetProperty("payload").GetProperty("status").GetInt32() ?? 0;
 }

@@ -1,4 +1,5 @@
 using EndToEnd.Tests.Support;
+using Sandbox;
 
 namespace EndToEnd.Tests;
 
@@ -6,9 +7,10 @@ namespace EndToEnd.Tests;
 /// The pages may be framed only where they belong, as the real browser enforces it: the Connections page by the Jira
 /// site that loads it, and neither it by another page nor the console by any page. The other page is served from
 /// another port of this host (another origin of the same site, as in the attack found) and frames the real nodes,
-/// which serve the page to any request: what keeps it out of the frame is the page's own policy, in Chromium.
+/// which serve the page to any request: what keeps it out of the frame is the page's own policy, in Chromium. The
+/// Connect app's page is the node's to protect; a Forge app's Custom UI is served, and framed, by Atlassian.
 /// </summary>
-public class PageFramingTests : SandboxTest
+public class PageFramingTests() : SandboxTest(AppInstall.Connect)
 {
     [Test]
     public async Task ConnectionsPage_IsShownInTheJiraSitesFrame_AndRefusedInAFrameOfAnotherOrigin()

@@ -4,9 +4,13 @@ using Sandbox;
 
 namespace EndToEnd.Tests;
 
-/// <summary>One sandbox (simulated Jira, public node, private node) and one browser for the tests of a fixture.</summary>
-public abstract class SandboxTest
+/// <summary>
+/// One sandbox (simulated Jira, public node, private node) and one browser for the tests of a fixture; site A installed
+/// the app as the Forge app unless the fixture says otherwise.
+/// </summary>
+public abstract class SandboxTest(AppInstall install = AppInstall.Forge)
 {
+    protected readonly AppInstall install = install;
     protected SandboxEnvironment sandbox = null!;
     protected IBrowser browser = null!;
     private IPlaywright playwright = null!;
@@ -14,7 +18,7 @@ public abstract class SandboxTest
     [OneTimeSetUp]
     public async Task StartSandbox()
     {
-        sandbox = await SandboxEnvironment.StartAsync();
+        sandbox = await SandboxEnvironment.StartAsync(install: install);
         (playwright, browser) = await Browser.LaunchAsync();
     }
 

@@ -1,11 +1,13 @@
 using Sandbox;
 
-// dotnet run --project tests/Sandbox [-- --data <folder>]   (fixed ports 9000, 5080, 5090 so the URLs are stable)
+// dotnet run --project tests/Sandbox [-- --data <folder>] [--connect]   (fixed ports 9000, 5080, 5090 so the URLs are stable)
+// Site A installs the app as the Forge app (manifest.yml); with --connect, as the Connect app (atlassian-connect.json).
 var dataIndex = Array.IndexOf(args, "--data");
 var data = dataIndex >= 0 && dataIndex + 1 < args.Length ? Path.GetFullPath(args[dataIndex + 1]) : null;
+var install = args.Contains("--connect") ? AppInstall.Connect : AppInstall.Forge;
 
-Console.WriteLine("Starting the simulated Jira, a public node and a private node…");
-await using var sandbox = await SandboxEnvironment.StartAsync(data, jiraPort: 9000, publicPort: 5080, privatePort: 5090);
+Console.WriteLine($"Starting the simulated Jira, a public node (installed into site A as the {install} app) and a private node…");
+await using var sandbox = await SandboxEnvironment.StartAsync(data, jiraPort: 9000, publicPort: 5080, privatePort: 5090, install: install);
 const string createBody = """{"fields":{"project":{"key":"ACME"},"issuetype":{"name":"Bug"},"summary":"Printer on fire"}}""";
 const string searchBody = """{"jql":"project = GLX","fields":["summary","issuetype","comment"]}""";
 Console.WriteLine($$"""
@@ -25,7 +27,7 @@ Console.WriteLine($$"""
            -d '{{createBody}}'
       6. Bring it under sync: on the Connections page open the connection's sync views and Exalate its key (or add a
          trigger such as  project = ACME  and press "Sync all"), or open the issue's Exalate panel:
-         {{sandbox.Jira.RootUrl}}site-a/jira/apps/{{SandboxEnvironment.AppKey}}/sync-status?as=557058:a-user&issue=<KEY>
+         {{sandbox.IssuePanelPage("KEY")}}  (KEY: the issue's key)
       7. See its twin in site B, then change it there and watch the change come back to site A:
          curl -s -u admin@b.example:admin-api-token -H 'Content-Type: application/json' \
            {{sandbox.Jira.Site("site-b").BaseUrlText}}/rest/api/3/search/jql -d '{{searchBody}}'

@@ -6,22 +6,25 @@ namespace Sandbox;
 
 /// <summary>
 /// The whole product on one machine: the simulated Jira Cloud (site A and site B), a public node installed into
-/// site A as a Connect app, and a private node whose local Jira is site B, reached with an API token. The private
-/// node is told only the public node's address through invitation codes; nothing is configured to call it.
+/// site A as the Forge app (or, for sites that already run it, the Connect app), and a private node whose local Jira
+/// is site B, reached with an API token. The private node is told only the public node's address through invitation
+/// codes; nothing is configured to call it.
 /// </summary>
 public sealed class SandboxEnvironment : IAsyncDisposable
 {
     public const string AppKey = "io.example.exalate-sandbox";
     public const string ConsoleUser = "admin";
 
-    private SandboxEnvironment(JiraSimulator jira, NodeProcess publicNode, NodeProcess privateNode, string consolePassword)
+    private SandboxEnvironment(AppInstall install, JiraSimulator jira, NodeProcess publicNode, NodeProcess privateNode, string consolePassword)
     {
+        Install = install;
         Jira = jira;
         PublicNode = publicNode;
         PrivateNode = privateNode;
         ConsolePassword = consolePassword;
     }
 
+    public AppInstall Install { get; }
     public JiraSimulator Jira { get; }
     public NodeProcess PublicNode { get; }
     public NodeProcess PrivateNode { get; }
@@ -29,26 +32,23 @@ public sealed class SandboxEnvironment : IAsyncDisposable
 
     /// <summary>Site A's Jira page with the app's Connections page in its iframe, signed in as <paramref name="accountId"/>.</summary>
     public Uri ConnectionsPage(string accountId = "557058:a-admin") =>
-        new($"{Jira.RootUrl}site-a/jira/apps/{AppKey}/connections?as={Uri.EscapeDataString(accountId)}");
+        PublicNodeApp.PageUrl(Jira, "site-a", Install, AppKey, "connections", accountId);
+
+    /// <summary>Site A's issue view with the app's sync panel, as <paramref name="accountId"/>; <c>&lt;KEY&gt;</c> when no issue is named.</summary>
+    public Uri IssuePanelPage(string issueKey, string accountId = "557058:a-user") =>
+        PublicNodeApp.PageUrl(Jira, "site-a", Install, AppKey, "sync-status", accountId, issueKey);
 
     public Uri ConsolePage => new(PrivateNode.BaseUrl, "console");
 
-    public static async Task<SandboxEnvironment> StartAsync(string? dataFolder = null, int? jiraPort = null, int? publicPort = null, int? privatePort = null)
+    public static async Task<SandboxEnvironment> StartAsync(string? dataFolder = null, int? jiraPort = null, int? publicPort = null, int? privatePort = null,
+        AppInstall install = AppInstall.Forge)
     {
         var jira = await JiraSimulator.StartAsync(DefaultSeed.Create(), $"http://127.0.0.1:{jiraPort ?? 0}");
         NodeProcess? publicNode = null;
         try
         {
-            publicNode = await NodeProcess.StartAsync(new Dictionary<string, string>
-            {
-                ["Addon:Key"] = AppKey,
-                ["Addon:Name"] = "Exalate",
-                ["Connect:InstallKeysBaseUrl"] = jira.InstallKeysBaseUrl.ToString(),
-                ["Connect:AllJsUrl"] = jira.RootUrl + "all.js",
-                // The sandbox runs on loopback over plain HTTP; real deployments use HTTPS and keep these off.
-                ["Transport:AllowInsecureDestinations"] = "true",
-            }, Folder(dataFolder, "public-node"), publicPort);
-            await jira.InstallAppAsync("site-a", new Uri(publicNode.BaseUrl, "atlassian-connect.json"));
+            publicNode = await NodeProcess.StartAsync(PublicNodeApp.Settings(jira, AppKey), Folder(dataFolder, "public-node"), publicPort);
+            await PublicNodeApp.InstallAsync(jira, "site-a", install, publicNode.BaseUrl);
 
             var password = "sandbox-" + Guid.NewGuid().ToString("N")[..12];
             var privateNode = await NodeProcess.StartAsync(new Dictionary<string, string>
@@ -64,7 +64,7 @@ public sealed class SandboxEnvironment : IAsyncDisposable
                 ["PrivateNode:PollInterval"] = "00:00:02",
                 ["Console:AdminPassword"] = password,
             }, Folder(dataFolder, "private-node"), privatePort);
-            return new SandboxEnvironment(jira, publicNode, privateNode, password);
+            return new SandboxEnvironment(install, jira, publicNode, privateNode, password);
         }
         catch
         {

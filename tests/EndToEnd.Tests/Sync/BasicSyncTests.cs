@@ -3,21 +3,25 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using EndToEnd.Tests.Support;
 using JiraSim.Model;
+using Sandbox;
 
 namespace EndToEnd.Tests.Sync;
 
 /// <summary>
 /// Basic mode over real processes (DESIGN §7): issues brought under sync on either side appear once on the other
-/// side and stay in step, both ways. One connection for the fixture; each test works on its own issues.
+/// side and stay in step, both ways. One connection for the fixture; each test works on its own issues. Once with
+/// site A on the Forge app (its changes arrive as Forge triggers, its Jira is called with the app token) and once on
+/// the Connect app (webhooks, signed calls).
 /// </summary>
-[TestFixture]
+[TestFixture(AppInstall.Forge)]
+[TestFixture(AppInstall.Connect)]
 [NonParallelizable]
-public sealed class BasicSyncTests
+public sealed class BasicSyncTests(AppInstall install)
 {
     private SyncPair pair = null!;
 
     [OneTimeSetUp]
-    public async Task Start() => pair = await SyncPair.StartAsync();
+    public async Task Start() => pair = await SyncPair.StartAsync(install: install);
 
     [OneTimeTearDown]
     public async Task Stop() => await pair.DisposeAsync();
@@ -38,6 +42,30 @@ public sealed class BasicSyncTests
         await Eventually.HoldsAsync(async () =>
             (await pair.PublicSyncAsync())["issues"]!.AsArray().Any(i => (string?)i!["issueKey"] == source.Key && (string?)i["twinKey"] == twin.Key),
             "the public side shows the twin's key", explain: pair.Nodes.Output);
+    }
+
+    [Test]
+    public async Task ChangesOnThePublicSide_ReachTheNodeThroughTheSitesOwnApp_ForgeTriggersOrConnectWebhooks()
+    {
+        var source = pair.CreateOnA("Which channel");
+        await pair.ExalateOnPublicAsync(source.Key);
+        await pair.TwinOnAsync(pair.SiteB, "Which channel");
+        pair.SiteA.EditIssue(pair.PersonA, source, summary: "Which channel, edited");
+        await pair.TwinOnAsync(pair.SiteB, "Which channel, edited");
+
+        var forgeEvents = pair.Jira.Forge.Log.Where(d => d.Kind.StartsWith("avi:jira:", StringComparison.Ordinal) && d.Body.Contains(source.Id, StringComparison.Ordinal)).ToList();
+        var webhooks = pair.Jira.Webhooks.Log.Entries.Where(w => w.Body.Contains(source.Id, StringComparison.Ordinal)).ToList();
+        if (install == AppInstall.Forge)
+        {
+            Assert.That(forgeEvents.Select(d => d.Kind), Does.Contain("avi:jira:updated:issue"));
+            Assert.That(forgeEvents.All(d => d.Succeeded), Is.True, "every event answered 2xx within Forge's 5 s");
+            Assert.That(webhooks, Is.Empty, "a Forge site sends no Connect webhooks");
+        }
+        else
+        {
+            Assert.That(webhooks, Is.Not.Empty);
+            Assert.That(forgeEvents, Is.Empty);
+        }
     }
 
     [Test]

@@ -7,6 +7,7 @@ using EndToEnd.Tests.Support;
 using EndToEnd.Tests.Transport;
 using JiraSim;
 using JiraSim.Model;
+using Sandbox;
 
 namespace EndToEnd.Tests.Sync;
 
@@ -37,12 +38,13 @@ public sealed class SyncPair : IAsyncDisposable
     public SimUser PersonA => SiteA.FindUser("557058:a-user")!;
     public SimUser PersonB => SiteB.FindUser("557058:b-user")!;
 
-    public static async Task<SyncPair> StartAsync(IReadOnlyDictionary<string, string>? privateSettings = null, IReadOnlyDictionary<string, string>? publicSettings = null)
+    public static async Task<SyncPair> StartAsync(IReadOnlyDictionary<string, string>? privateSettings = null, IReadOnlyDictionary<string, string>? publicSettings = null,
+        AppInstall install = AppInstall.Connect)
     {
         var settings = new Dictionary<string, string> { ["PrivateNode:PollInterval"] = PollInterval };
         foreach (var (key, value) in privateSettings ?? new Dictionary<string, string>())
             settings[key] = value;
-        var nodes = await NodePair.StartAsync(settings, publicSettings);
+        var nodes = await NodePair.StartAsync(settings, publicSettings, install);
         try
         {
             var code = await nodes.InitiateAsync();
@@ -102,6 +104,7 @@ public sealed class SyncPair : IAsyncDisposable
     public async Task SettledAsync()
     {
         await Jira.Webhooks.WhenIdleAsync(Eventually.Limit);
+        await Jira.Forge.WhenIdleAsync(Eventually.Limit);
         string last = "";
         await Eventually.HoldsAsync(async () =>
         {

@@ -7,6 +7,8 @@ using ConnectAddon.TestKit;
 using JiraSim;
 using JiraSim.Model;
 using JiraSim.Seed;
+using JiraSim.Forge;
+using Sandbox;
 
 namespace EndToEnd.Tests.Transport;
 
@@ -23,11 +25,12 @@ public sealed class NodePair : IAsyncDisposable
     public const string ConsoleUser = "admin";
     private const string SiteAAdmin = "557058:a-admin";
 
-    private NodePair(JiraSimulator jira, SimApp app, NodeProcess publicNode, NodeProcess privateNode, string consolePassword,
+    private NodePair(JiraSimulator jira, SimApp? app, ForgeInstall? forgeApp, NodeProcess publicNode, NodeProcess privateNode, string consolePassword,
         string root, IReadOnlyDictionary<string, string> publicSettings, IReadOnlyDictionary<string, string> privateSettings)
     {
         Jira = jira;
         App = app;
+        ForgeApp = forgeApp;
         Public = publicNode;
         Private = privateNode;
         ConsolePassword = consolePassword;
@@ -44,7 +47,10 @@ public sealed class NodePair : IAsyncDisposable
     public NodeProcess Public { get; private set; }
     public NodeProcess Private { get; private set; }
     public string ConsolePassword { get; }
-    private SimApp App { get; }
+    private SimApp? App { get; }
+
+    /// <summary>Site A's Forge app, when site A installed the public node through Forge (else the Connect <see cref="App"/>).</summary>
+    public ForgeInstall? ForgeApp { get; }
 
     /// <summary>Where the public node listens: the only endpoint of it that the private node is meant to reach.</summary>
     public IPEndPoint PublicEndpoint => Endpoint(Public.BaseUrl);
@@ -54,7 +60,9 @@ public sealed class NodePair : IAsyncDisposable
 
     /// <param name="privateSettings">Settings of the private node over the ones here (e.g. <c>PrivateNode:Exchange:WaitSeconds</c>).</param>
     /// <param name="publicSettings">Settings of the public node over the ones here (e.g. <c>Sync:CatchUpInterval</c>).</param>
-    public static async Task<NodePair> StartAsync(IReadOnlyDictionary<string, string>? privateSettings = null, IReadOnlyDictionary<string, string>? publicSettings = null)
+    /// <param name="install">How site A installed the public node: as the Connect app (webhooks, signed calls) or the Forge app (triggers, app tokens).</param>
+    public static async Task<NodePair> StartAsync(IReadOnlyDictionary<string, string>? privateSettings = null, IReadOnlyDictionary<string, string>? publicSettings = null,
+        AppInstall install = AppInstall.Connect)
     {
         // The nodes' data folders live under one root of ours, so a node can be killed and started again on its data.
         var root = Directory.CreateTempSubdirectory("node-pair-").FullName;
@@ -82,14 +90,7 @@ public sealed class NodePair : IAsyncDisposable
         foreach (var (key, value) in privateSettings ?? new Dictionary<string, string>())
             privateAll[key] = value;
 
-        var publicAll = new Dictionary<string, string>
-        {
-            ["Addon:Key"] = AppKey,
-            ["Addon:Name"] = "Exalate",
-            ["Connect:InstallKeysBaseUrl"] = jira.InstallKeysBaseUrl.ToString(),
-            ["Connect:AllJsUrl"] = jira.RootUrl + "all.js",
-            ["Transport:AllowInsecureDestinations"] = "true",
-        };
+        var publicAll = PublicNodeApp.Settings(jira, AppKey);
         foreach (var (key, value) in publicSettings ?? new Dictionary<string, string>())
             publicAll[key] = value;
         var publicStart = NodeProcess.StartAsync(publicAll, Path.Combine(root, "public"), NodeProcess.FreePort());
@@ -97,8 +98,11 @@ public sealed class NodePair : IAsyncDisposable
         try
         {
             await Task.WhenAll(publicStart, privateStart);
-            var app = await jira.InstallAppAsync("site-a", new Uri(publicStart.Result.BaseUrl, "atlassian-connect.json"));
-            return new NodePair(jira, app, publicStart.Result, privateStart.Result, password, root, publicAll, privateAll);
+            var baseUrl = publicStart.Result.BaseUrl;
+            var (app, forgeApp) = install == AppInstall.Forge
+                ? ((SimApp?)null, await PublicNodeApp.InstallForgeAsync(jira, "site-a", baseUrl))
+                : (await jira.InstallAppAsync("site-a", new Uri(baseUrl, "atlassian-connect.json")), (ForgeInstall?)null);
+            return new NodePair(jira, app, forgeApp, publicStart.Result, privateStart.Result, password, root, publicAll, privateAll);
         }
         catch
         {
@@ -128,13 +132,24 @@ public sealed class NodePair : IAsyncDisposable
     }
 
     /// <summary>
-    /// A client of the public node's admin API as site A's Jira admin, with what AP.context.getToken() gives the page in
-    /// Jira: HS256 under the tenant's shared secret, qsh "context-qsh" (fresh, valid for a few minutes).
+    /// A client of the public node's admin API as site A's Jira admin, with what the page's calls carry: in Connect what
+    /// AP.context.getToken() gives (HS256 under the tenant's shared secret, qsh "context-qsh", valid for a few minutes);
+    /// in Forge what invokeRemote's call carries (a Forge Invocation Token for the admin page, valid 25 s, and the app token).
     /// </summary>
     public HttpClient AdminClient()
     {
         var client = new HttpClient { BaseAddress = Public.BaseUrl };
-        var token = TokenMinter.Hs256(App.SharedSecret, TokenMinter.Claims(Jira.ClientKey("site-a"), "context-qsh", subject: SiteAAdmin));
+        if (ForgeApp is { } forge)
+        {
+            SimUser admin;
+            lock (Jira.Site("site-a").Sync)
+                admin = Jira.Site("site-a").FindUser(SiteAAdmin)!;
+            var fit = Jira.Forge.Token(forge, "jira:adminPage", "connections", admin, new JsonObject { ["type"] = "jira:adminPage" });
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fit);
+            client.DefaultRequestHeaders.Add("x-forge-oauth-system", forge.AppToken);
+            return client;
+        }
+        var token = TokenMinter.Hs256(App!.SharedSecret, TokenMinter.Claims(Jira.ClientKey("site-a"), "context-qsh", subject: SiteAAdmin));
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("JWT", token);
         return client;
     }
