@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using EndToEnd.Tests.Support;
 using EndToEnd.Tests.Transport;
 using Microsoft.Playwright;
+using Sandbox;
 
 namespace EndToEnd.Tests.Sync;
 
@@ -9,10 +10,13 @@ namespace EndToEnd.Tests.Sync;
 /// The issue view's entry point in a real browser (DESIGN §4, §7 "the Exalate action on an issue"): site A's people
 /// open the app's glance on an issue in the simulated Jira's issue view, see its sync status, and (if they may edit
 /// the issue) bring it under sync or stop it; the twin really appears on site B. Real processes (<see cref="SyncPair"/>).
+/// Once as the Forge app's issue panel (Custom UI, the issue from Forge's context, calls through invokeRemote) and
+/// once as the Connect app's glance.
 /// </summary>
-[TestFixture]
+[TestFixture(AppInstall.Forge)]
+[TestFixture(AppInstall.Connect)]
 [NonParallelizable]
-public sealed class IssueGlanceTests
+public sealed class IssueGlanceTests(AppInstall install)
 {
     private const string PlainUser = "557058:a-user";
     private const string Viewer = "557058:a-viewer";
@@ -25,7 +29,7 @@ public sealed class IssueGlanceTests
     [OneTimeSetUp]
     public async Task Start()
     {
-        pair = await SyncPair.StartAsync();
+        pair = await SyncPair.StartAsync(install: install);
         (playwright, browser) = await Browser.LaunchAsync();
     }
 
@@ -114,17 +118,16 @@ public sealed class IssueGlanceTests
         var context = await Browser.NewContextAsync(browser, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
-        var url = $"{pair.Jira.RootUrl}site-a/jira/apps/{NodePair.AppKey}/sync-status?as={Uri.EscapeDataString(accountId)}&issue={Uri.EscapeDataString(issueKey)}";
-        await page.GotoAsync(url);
+        await page.GotoAsync(PublicNodeApp.PageUrl(pair.Jira, "site-a", install, NodePair.AppKey, "sync-status", accountId, issueKey).ToString());
         return page.FrameLocator("#app-frame");
     }
 
     /// <summary>The whole host page, kept with the test's results: how the panel looks inside Jira's issue view.</summary>
-    private static async Task ScreenshotAsync(IFrameLocator panel, string name)
+    private async Task ScreenshotAsync(IFrameLocator panel, string name)
     {
         var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
         Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, $"issue-glance-{name}.png");
+        var file = Path.Combine(folder, $"issue-glance-{install.ToString().ToLowerInvariant()}-{name}.png");
         await panel.Owner.Page.ScreenshotAsync(new PageScreenshotOptions { Path = file });
         TestContext.AddTestAttachment(file);
     }
