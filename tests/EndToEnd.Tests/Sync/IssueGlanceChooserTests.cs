@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using EndToEnd.Tests.Support;
 using EndToEnd.Tests.Transport;
 using Microsoft.Playwright;
+using Sandbox;
 
 namespace EndToEnd.Tests.Sync;
 
@@ -46,7 +47,7 @@ public sealed class IssueGlanceChooserTests
     {
         var issue = pair.CreateOnA("Glance: which connection?");
         var page = await (await Browser.NewContextAsync(browser, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } })).NewPageAsync();
-        await page.GotoAsync($"{pair.Jira.RootUrl}site-a/jira/apps/{NodePair.AppKey}/sync-status?as={Uri.EscapeDataString("557058:a-user")}&issue={issue.Key}");
+        await page.GotoAsync(PublicNodeApp.PageUrl(pair.Jira, "site-a", AppInstall.Forge, NodePair.AppKey, "sync-status", "557058:a-user", issue.Key).ToString());
         var panel = page.FrameLocator("#app-frame");
         var chosen = panel.Locator($"[data-testid=sync-connection][data-connection-id='{second}']");
         var other = panel.Locator($"[data-testid=sync-connection][data-connection-id='{pair.ConnectionId}']");
@@ -74,7 +75,7 @@ public sealed class IssueGlanceChooserTests
     {
         var issue = pair.CreateOnA("Glance: changed my mind");
         var page = await (await Browser.NewContextAsync(browser)).NewPageAsync();
-        await page.GotoAsync($"{pair.Jira.RootUrl}site-a/jira/apps/{NodePair.AppKey}/sync-status?as={Uri.EscapeDataString("557058:a-user")}&issue={issue.Key}");
+        await page.GotoAsync(PublicNodeApp.PageUrl(pair.Jira, "site-a", AppInstall.Forge, NodePair.AppKey, "sync-status", "557058:a-user", issue.Key).ToString());
         var panel = page.FrameLocator("#app-frame");
 
         await panel.GetByTestId("exalate").ClickAsync();

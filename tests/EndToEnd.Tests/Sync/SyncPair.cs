@@ -30,6 +30,7 @@ public sealed class SyncPair : IAsyncDisposable
     }
 
     public NodePair Nodes { get; }
+    public AppInstall Install => Nodes.ForgeApp is null ? AppInstall.Connect : AppInstall.Forge;
     public HttpClient Console { get; }
     public string ConnectionId { get; }
     public JiraSimulator Jira => Nodes.Jira;
@@ -39,7 +40,7 @@ public sealed class SyncPair : IAsyncDisposable
     public SimUser PersonB => SiteB.FindUser("557058:b-user")!;
 
     public static async Task<SyncPair> StartAsync(IReadOnlyDictionary<string, string>? privateSettings = null, IReadOnlyDictionary<string, string>? publicSettings = null,
-        AppInstall install = AppInstall.Connect)
+        AppInstall install = AppInstall.Forge)
     {
         var settings = new Dictionary<string, string> { ["PrivateNode:PollInterval"] = PollInterval };
         foreach (var (key, value) in privateSettings ?? new Dictionary<string, string>())

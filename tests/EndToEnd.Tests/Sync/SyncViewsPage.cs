@@ -1,6 +1,7 @@
 using EndToEnd.Tests.Transport;
 using JiraSim.Model;
 using Microsoft.Playwright;
+using Sandbox;
 
 namespace EndToEnd.Tests.Sync;
 
@@ -27,7 +28,7 @@ public sealed class SyncViewsPage
     public static async Task<SyncViewsPage> OpenInJiraAsync(IBrowserContext browser, SyncPair pair)
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync($"{pair.Jira.RootUrl}site-a/jira/apps/{NodePair.AppKey}/connections?as={Uri.EscapeDataString(SiteAAdmin)}");
+        await page.GotoAsync(PublicNodeApp.PageUrl(pair.Jira, "site-a", pair.Install, NodePair.AppKey, "connections", SiteAAdmin).ToString());
         return await OpenFromListAsync(page, page.FrameLocator("#app-frame").Locator("body"), pair.ConnectionId);
     }
 

@@ -60,9 +60,9 @@ public sealed class NodePair : IAsyncDisposable
 
     /// <param name="privateSettings">Settings of the private node over the ones here (e.g. <c>PrivateNode:Exchange:WaitSeconds</c>).</param>
     /// <param name="publicSettings">Settings of the public node over the ones here (e.g. <c>Sync:CatchUpInterval</c>).</param>
-    /// <param name="install">How site A installed the public node: as the Connect app (webhooks, signed calls) or the Forge app (triggers, app tokens).</param>
+    /// <param name="install">How site A installed the public node: as the Forge app (triggers, app tokens; today's way) or the Connect app (webhooks, signed calls).</param>
     public static async Task<NodePair> StartAsync(IReadOnlyDictionary<string, string>? privateSettings = null, IReadOnlyDictionary<string, string>? publicSettings = null,
-        AppInstall install = AppInstall.Connect)
+        AppInstall install = AppInstall.Forge)
     {
         // The nodes' data folders live under one root of ours, so a node can be killed and started again on its data.
         var root = Directory.CreateTempSubdirectory("node-pair-").FullName;
