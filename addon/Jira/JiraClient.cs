@@ -106,7 +106,20 @@ public sealed partial class JiraClient
         if (response.IsSuccessStatusCode)
             return response;
         using (response)
-            return Failed(request, await JiraFailures.FromResponseAsync(request, response, clock, cancellationToken));
+        {
+            var error = await JiraFailures.FromResponseAsync(request, response, clock, cancellationToken);
+            // A 401 to the app token: Forge revoked it before its time (a reinstall, a rotation). Jira did nothing with
+            // the request; the next token Forge hands out is the way on, so the work waits for it rather than failing.
+            if (Target.Access == JiraSiteAccess.ForgeApp && error.Kind == JiraErrorKind.Unauthorized)
+                error = new JiraError
+                {
+                    Kind = JiraErrorKind.AppTokenUnavailable,
+                    Status = error.Status,
+                    Message = error.Message + ". Jira refused the Forge app token (revoked or expired early): waiting for a fresh app token from Forge, " +
+                              "which comes with its next call (a page of the app opened in Jira, an issue event, the hourly scheduled call); it is tried again.",
+                };
+            return Failed(request, error);
+        }
     }
 
     private JiraError Failed(HttpRequestMessage request, JiraError error)

@@ -113,6 +113,26 @@ public class ForgeTenantTests
     }
 
     [Test]
+    public async Task AnAppTokenJiraRefuses_MakesTheWorkWaitForAFreshOne_NotFail()
+    {
+        forge = await ForgeHarness.StartAsync();
+        var store = forge.Host.Services.GetRequiredService<TenantStore>();
+        var jira = forge.Host.Services.GetRequiredService<JiraClientFactory>();
+        forge.Install.RevokeTokens(); // Forge revoked the token the node holds, before its time
+
+        var refused = await jira.For((await store.FindAsync(ForgeTenantKey))!).GetServerInfoAsync();
+
+        Assert.That(refused.IsSuccess, Is.False);
+        Assert.That(refused.Error!.Kind, Is.EqualTo(JiraErrorKind.AppTokenUnavailable), refused.Error.ToString());
+        Assert.That(refused.Error.IsTransient, Is.True, "the work is tried again, not dropped");
+        Assert.That(refused.Error.Message, Does.Contain("waiting for a fresh app token"));
+
+        await forge.Jira.Forge.RunScheduledAsync(forge.Install);
+        var resumed = await jira.For((await store.FindAsync(ForgeTenantKey))!).GetServerInfoAsync();
+        Assert.That(resumed.IsSuccess, Is.True, resumed.Error?.ToString());
+    }
+
+    [Test]
     public async Task WhenForgeRotatesTheAppToken_TheNextInvocationsTokenIsUsed()
     {
         forge = await ForgeHarness.StartAsync();

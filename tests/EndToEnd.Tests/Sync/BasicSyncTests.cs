@@ -174,13 +174,13 @@ public sealed class BasicSyncTests(AppInstall install)
         var twin = await pair.TwinOnAsync(pair.SiteB, "Edit me");
 
         pair.SiteA.EditIssue(pair.PersonA, source, summary: "Edit me (A)", description: SyncPair.Adf("Described on A"), setDescription: true);
-        await Eventually.HoldsAsync(() => Task.FromResult(Read(pair.SiteB, () => twin.Summary == "Edit me (A)" && twin.Description!.ToJsonString().Contains("Described on A"))),
+        await Eventually.HoldsAsync(() => Task.FromResult(SyncPair.Read(pair.SiteB, () => twin.Summary == "Edit me (A)" && twin.Description!.ToJsonString().Contains("Described on A"))),
             "A's edit reached B", explain: pair.Nodes.Output);
 
         pair.SiteB.EditIssue(pair.PersonB, twin, description: SyncPair.Adf("Described on B"), setDescription: true);
-        await Eventually.HoldsAsync(() => Task.FromResult(Read(pair.SiteA, () => source.Description!.ToJsonString().Contains("Described on B"))),
+        await Eventually.HoldsAsync(() => Task.FromResult(SyncPair.Read(pair.SiteA, () => source.Description!.ToJsonString().Contains("Described on B"))),
             "B's edit reached A", explain: pair.Nodes.Output);
-        Assert.That(Read(pair.SiteA, () => source.Summary), Is.EqualTo("Edit me (A)"), "B's edit of the description left the summary alone");
+        Assert.That(SyncPair.Read(pair.SiteA, () => source.Summary), Is.EqualTo("Edit me (A)"), "B's edit of the description left the summary alone");
     }
 
     [Test]
@@ -277,11 +277,6 @@ public sealed class BasicSyncTests(AppInstall install)
         Assert.That(SyncPair.IssuesWithSummary(pair.SiteB, "Delete me"), Has.Count.EqualTo(1), "the partner's issue stays");
     }
 
-    private static T Read<T>(SimSite site, Func<T> read)
-    {
-        lock (site.Sync)
-            return read();
-    }
 
     private static byte[] RandomBytes(int length, int seed)
     {

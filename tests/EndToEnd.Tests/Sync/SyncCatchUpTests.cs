@@ -36,13 +36,13 @@ public sealed class SyncCatchUpTests
         pair.SiteA.EditIssue(pair.PersonA, source, summary: "Quiet change, never announced");
         pair.SiteA.AddComment(pair.PersonA, source, SyncPair.Adf("nobody told the app"));
 
-        await Eventually.HoldsAsync(() => Task.FromResult(Read(pair.SiteB, () => twin.Summary == "Quiet change, never announced" && twin.Comments.Count == 1)),
+        await Eventually.HoldsAsync(() => Task.FromResult(SyncPair.Read(pair.SiteB, () => twin.Summary == "Quiet change, never announced" && twin.Comments.Count == 1)),
             "the catch-up found the change and it arrived", explain: pair.Nodes.Output);
         pair.Jira.Webhooks.Reset();
         await pair.SettledAsync();
         Assert.Multiple(() =>
         {
-            Assert.That(Read(pair.SiteB, () => twin.Comments.Count), Is.EqualTo(1), "once");
+            Assert.That(SyncPair.Read(pair.SiteB, () => twin.Comments.Count), Is.EqualTo(1), "once");
             Assert.That(pair.Nodes.Public.Output, Has.Some.Contains("Catch-up found"), "it was the catch-up that found it");
         });
     }
@@ -61,9 +61,4 @@ public sealed class SyncCatchUpTests
         pair.Jira.Webhooks.Reset();
     }
 
-    private static T Read<T>(SimSite site, Func<T> read)
-    {
-        lock (site.Sync)
-            return read();
-    }
 }

@@ -140,6 +140,13 @@ public sealed class SyncPair : IAsyncDisposable
         return found[0];
     }
 
+    /// <summary>Reads the site's state under its lock (the simulator changes it from request threads).</summary>
+    public static T Read<T>(SimSite site, Func<T> read)
+    {
+        lock (site.Sync)
+            return read();
+    }
+
     public static string TypeName(SimSite site, SimIssue issue)
     {
         lock (site.Sync)

@@ -66,6 +66,19 @@ public static class NodeDatabase
         return await select.ExecuteScalarAsync() is long polled ? polled : null;
     }
 
+    /// <summary>The messages of the connection's sync errors in one direction (<c>in</c> or <c>out</c>), as the sync views list them.</summary>
+    public static async Task<List<string>> SyncErrorsAsync(string databaseFile, string connectionId, string direction)
+    {
+        await using var db = await OpenAsync(databaseFile);
+        await using var select = Command(db, null, "SELECT message FROM sync_errors WHERE connection_id = $id AND direction = $direction",
+            ("$id", connectionId), ("$direction", direction));
+        var messages = new List<string>();
+        await using var rows = await select.ExecuteReaderAsync();
+        while (await rows.ReadAsync())
+            messages.Add(rows.GetString(0));
+        return messages;
+    }
+
     private static async Task<SqliteConnection> OpenAsync(string databaseFile)
     {
         var db = new SqliteConnection($"Data Source={databaseFile};Pooling=False;Default Timeout=10");
