@@ -13,6 +13,8 @@ public static class ConnectionErrors
     public static ApiError ConnectionNotFound() => new(StatusCodes.Status404NotFound, "connection_not_found",
         "There is no such connection on this Jira site.");
 
+    public static ApiError InvitationNotValid(string message) => new(StatusCodes.Status409Conflict, "invitation_not_valid", message);
+
     public static ApiError WrongStatus(string status, string action) => new(StatusCodes.Status409Conflict, "connection_status",
         $"The connection is {status}; it cannot be {action} now.");
 

@@ -63,7 +63,8 @@ public sealed class ConnectionStore(Database database)
     }
 
     /// <summary>A new pending connection and its invitation, together or not at all.</summary>
-    public async Task InsertPendingAsync(Connection connection, string secretHash, DateTimeOffset expiresAt, CancellationToken cancel)
+    /// <param name="protectedCode">The invitation code, encrypted (<see cref="Invitations.InvitationCodeProtector"/>), for copying it again while valid.</param>
+    public async Task InsertPendingAsync(Connection connection, string secretHash, string protectedCode, DateTimeOffset expiresAt, CancellationToken cancel)
     {
         await using var db = await database.OpenAsync(cancel);
         await using var transaction = await db.BeginTransactionAsync(cancel);
@@ -79,8 +80,8 @@ public sealed class ConnectionStore(Database database)
                 Now = connection.CreatedAt.ToUnixTimeMilliseconds(),
             }, transaction, cancellationToken: cancel));
         await db.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO invitations (connection_id, secret_hash, expires_at_ms) VALUES (@id, @secretHash, @expires)",
-            new { id = connection.Id, secretHash, expires = expiresAt.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancel));
+            "INSERT INTO invitations (connection_id, secret_hash, code_protected, expires_at_ms) VALUES (@id, @secretHash, @protectedCode, @expires)",
+            new { id = connection.Id, secretHash, protectedCode, expires = expiresAt.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancel));
         await transaction.CommitAsync(cancel);
     }
 
@@ -111,6 +112,16 @@ public sealed class ConnectionStore(Database database)
     }
 
     /// <summary>Revokes the invitation of a pending connection whose invitation is still open; false otherwise.</summary>
+    /// <summary>The encrypted invitation code of the tenant's pending connection; null when it has none (not pending, or issued before codes were kept).</summary>
+    public async Task<string?> FindProtectedCodeAsync(string clientKey, string id, CancellationToken cancel)
+    {
+        await using var db = await database.OpenAsync(cancel);
+        return await db.ExecuteScalarAsync<string?>(new CommandDefinition($"""
+            SELECT code_protected FROM invitations
+            WHERE connection_id = @id AND EXISTS (SELECT 1 FROM connections WHERE {RowOfTenant} AND status = 'pending')
+            """, new { clientKey, id }, cancellationToken: cancel));
+    }
+
     public async Task<bool> RevokeInvitationAsync(string clientKey, string id, DateTimeOffset now, CancellationToken cancel)
     {
         await using var db = await database.OpenAsync(cancel);

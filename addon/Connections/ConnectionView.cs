@@ -8,7 +8,7 @@ public sealed record ConnectionView(
     string Id, string Name, string Mode, string Type, string Status, string? StatusReason,
     ConnectionView.Project LocalProject, ConnectionView.OtherNode? OtherSide, DateTime? LastPolledAt,
     int IssuesInSync, int QueuedOutgoing, int QueuedIncoming, int OpenErrors,
-    ConnectionView.InvitationState? Invitation, DateTime CreatedAt)
+    ConnectionView.InvitationState? Invitation, DateTime CreatedAt, DateTime? ActivatedAt)
 {
     public static ConnectionView Of(Connection connection, DateTimeOffset now) => new(
         connection.Id, connection.Name, connection.Mode, connection.Type, connection.Status, connection.StatusReason,
@@ -19,7 +19,7 @@ public sealed record ConnectionView(
         connection.LastPolledAt?.UtcDateTime,
         IssuesInSync: 0, QueuedOutgoing: 0, QueuedIncoming: 0, OpenErrors: 0,
         connection.Invitation is { } invitation ? new InvitationState(invitation.ExpiresAt.UtcDateTime, invitation.StatusAt(now)) : null,
-        connection.CreatedAt.UtcDateTime);
+        connection.CreatedAt.UtcDateTime, connection.ActivatedAt?.UtcDateTime);
 
     /// <summary>
     /// The view with the connection's health: its queue depths, and status <c>error</c> while the peer is silent for

@@ -30,6 +30,7 @@ public static class ConnectionsSetup
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<ConnectionKeyProtector>();
+        services.AddSingleton<Invitations.InvitationCodeProtector>();
         services.AddSingleton<ConnectionStore>();
         services.AddSingleton<InvitationStore>();
         services.AddSingleton<InvitationAcceptance>();

@@ -15,6 +15,34 @@ public class ConnectionJourneyTests(AppInstall install) : SandboxTest(install)
 {
     private static readonly LocatorAssertionsToHaveTextOptions Patiently = new() { Timeout = 30_000 };
 
+    /// <summary>
+    /// The steps of the journey as Exalate's documentation names them ("Initiate a Private Connection in Script Mode",
+    /// docs.exalate.com/docs/initiate-a-private-connection-in-script-mode, Jira Cloud; the Basic mode page has the same
+    /// steps): the test id of each control and the words on it. Exalate writes some in title case, so case is not compared.
+    /// </summary>
+    public static readonly IReadOnlyList<(string TestId, string Words)> DocumentedSteps =
+    [
+        ("initiate-connection", "Initiate connection"),
+        ("no-url", "I don't have a URL"),
+        ("wizard-next", "Next"),
+        ("initiate-submit", "Initiate"),
+        ("copy-code", "Copy invitation code"),
+        ("wizard-done", "Done"),
+        ("accept-invitation", "Accept invitation"),
+    ];
+
+    private readonly HashSet<string> stepsSeen = [];
+
+    /// <summary>The control of a documented step, after checking that its words are the documentation's.</summary>
+    private async Task<ILocator> StepAsync(ILocator control, string testId)
+    {
+        var words = DocumentedSteps.Single(s => s.TestId == testId).Words;
+        var shown = (await control.InnerTextAsync()).Trim().Replace('\u2019', '\'');
+        Assert.That(shown, Is.EqualTo(words).IgnoreCase, $"the '{testId}' step says what Exalate's documentation says");
+        stepsSeen.Add(testId);
+        return control;
+    }
+
     [Test]
     public async Task InitiateInJira_AcceptInThePrivateConsole_BothSidesShowActiveWithTheOtherSide()
     {
@@ -25,22 +53,29 @@ public class ConnectionJourneyTests(AppInstall install) : SandboxTest(install)
         await jiraPage.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = frameOrigin });
         await jiraPage.GotoAsync(sandbox.ConnectionsPage().ToString());
         var app = jiraPage.FrameLocator("#app-frame");
-        await app.GetByTestId("initiate-connection").First.ClickAsync();
-        await app.GetByTestId("no-url").ClickAsync();
+        await (await StepAsync(app.GetByTestId("initiate-connection").First, "initiate-connection")).ClickAsync();
+        await (await StepAsync(app.GetByTestId("no-url"), "no-url")).ClickAsync();
         await app.GetByTestId("type-option-basic").ClickAsync();
-        await app.GetByTestId("wizard-next").ClickAsync();
+        await (await StepAsync(app.GetByTestId("wizard-next"), "wizard-next")).ClickAsync();
         await app.GetByTestId("project-search").FillAsync("ACME");
         await app.Locator("[data-testid=project-option][data-project-key=ACME]").ClickAsync();
-        await app.GetByTestId("initiate-submit").ClickAsync();
+        await (await StepAsync(app.GetByTestId("initiate-submit"), "initiate-submit")).ClickAsync();
         var code = await app.GetByTestId("invitation-code").InputValueAsync();
-        await app.GetByTestId("copy-code").ClickAsync();
+        await (await StepAsync(app.GetByTestId("copy-code"), "copy-code")).ClickAsync();
         await Assertions.Expect(app.GetByTestId("copy-status")).ToContainTextAsync("Copied", new() { Timeout = 30_000 });
-        await app.GetByTestId("wizard-done").ClickAsync();
+        await (await StepAsync(app.GetByTestId("wizard-done"), "wizard-done")).ClickAsync();
 
         Assert.That(code, Does.StartWith("EXI1."));
         var pendingRow = app.GetByTestId("connection-row");
         await Assertions.Expect(pendingRow.GetByTestId("status-lozenge")).ToHaveTextAsync("Pending", Patiently);
         await Assertions.Expect(pendingRow.GetByTestId("other-side")).ToContainTextAsync("unknown", new() { Timeout = 30_000 });
+        // Which invitation is which: when it was issued, and its code again while it is valid.
+        await Assertions.Expect(pendingRow.GetByTestId("invitation-note")).ToContainTextAsync("Issued");
+        await Assertions.Expect(pendingRow.GetByTestId("invitation-note")).ToContainTextAsync("valid until");
+        await (await StepAsync(pendingRow.GetByTestId("row-copy-code"), "copy-code")).ClickAsync();
+        var again = app.GetByTestId("invitation-dialog");
+        await Assertions.Expect(again.GetByTestId("invitation-code")).ToHaveValueAsync(code);
+        await again.GetByTestId("dialog-done").ClickAsync();
 
         // Site B's side: the private node's console → log in → Accept invitation → paste → GLX → Accept.
         var consolePage = await NewPageAsync();
@@ -48,7 +83,7 @@ public class ConnectionJourneyTests(AppInstall install) : SandboxTest(install)
         await consolePage.GetByTestId("login-username").FillAsync(SandboxEnvironment.ConsoleUser);
         await consolePage.GetByTestId("login-password").FillAsync(sandbox.ConsolePassword);
         await consolePage.GetByTestId("login-submit").ClickAsync();
-        await consolePage.GetByTestId("accept-invitation").First.ClickAsync();
+        await (await StepAsync(consolePage.GetByTestId("accept-invitation").First, "accept-invitation")).ClickAsync();
         await consolePage.GetByTestId("accept-code").FillAsync(code);
         await Assertions.Expect(consolePage.GetByTestId("accept-code-status")).ToHaveAttributeAsync("data-status", "valid", new() { Timeout = 30_000 });
         await consolePage.GetByTestId("accept-project-search").FillAsync("GLX");
@@ -64,6 +99,13 @@ public class ConnectionJourneyTests(AppInstall install) : SandboxTest(install)
         var activeRow = jiraPage.FrameLocator("#app-frame").GetByTestId("connection-row");
         await Assertions.Expect(activeRow.GetByTestId("status-lozenge")).ToHaveTextAsync("Active", Patiently);
         await Assertions.Expect(activeRow.GetByTestId("other-side")).ToContainTextAsync("Globex private node", new() { Timeout = 30_000 });
+        // The product version, not the build: the build id is in the tooltip.
+        var version = activeRow.GetByTestId("other-side-version");
+        Assert.That(await version.InnerTextAsync(), Does.Not.Contain("+"), "the other side's version shows without its build id");
+        Assert.That(await version.GetAttributeAsync("title") ?? "", Does.StartWith("Build "));
+        // Right after activation the private node has polled, or the page says it is waiting for it: never "never".
+        Assert.That(await activeRow.GetByTestId("last-poll").InnerTextAsync(), Does.Not.Contain("never"));
+        Assert.That(stepsSeen, Is.SupersetOf(DocumentedSteps.Select(s => s.TestId)), "every documented step was walked and checked");
     }
 
     [Test]
@@ -81,8 +123,11 @@ public class ConnectionJourneyTests(AppInstall install) : SandboxTest(install)
         };
         await page.GotoAsync(sandbox.ConnectionsPage("557058:a-user").ToString());
 
-        await Assertions.Expect(page.FrameLocator("#app-frame").GetByTestId("not-admin"))
-            .ToContainTextAsync("Only Jira administrators can manage connections", new() { Timeout = 30_000 });
+        var refusal = page.FrameLocator("#app-frame").GetByTestId("not-admin");
+        await Assertions.Expect(refusal).ToContainTextAsync("Only Jira administrators can manage connections", new() { Timeout = 30_000 });
+        var text = await refusal.InnerTextAsync();
+        Assert.That(text.Split("administrators").Length - 1, Is.EqualTo(1), $"the refusal is said once: {text}");
+        Assert.That(text, Does.Contain("Ask a Jira administrator of this site"), "and says who can help");
         Task<int>[] seen;
         lock (answers)
             seen = [.. answers];

@@ -12,13 +12,13 @@ namespace ConnectAddon.Connections.Admin;
 /// about which status allows what live here, and the store applies each change only if the status is still the same.
 /// </summary>
 public sealed class ConnectionAdministration(
-    ConnectionStore store, JiraClientFactory jira, IOptions<ConnectionsOptions> options, AddonSettings settings, TimeProvider clock,
-    ILogger<ConnectionAdministration> logger)
+    ConnectionStore store, JiraClientFactory jira, IOptions<ConnectionsOptions> options, AddonSettings settings, InvitationCodeProtector codes,
+    TimeProvider clock, ILogger<ConnectionAdministration> logger)
 {
     public Task<IReadOnlyList<Connection>> ListAsync(JiraCaller caller, CancellationToken cancel) =>
         store.ListAsync(caller.Tenant.ClientKey, cancel);
 
-    /// <summary>A new pending connection and its invitation code: the only time the code exists outside the admin's clipboard.</summary>
+    /// <summary>A new pending connection and its invitation code (kept encrypted, for "Copy invitation code" while it is valid).</summary>
     public async Task<Result<(Connection Connection, string InvitationCode)>> InitiateAsync(JiraCaller caller, NewConnectionRequest request, CancellationToken cancel)
     {
         var project = await FindProjectAsync(caller, request.ProjectId, cancel);
@@ -30,12 +30,14 @@ public sealed class ConnectionAdministration(
         // Whole seconds, as the code's "exp" says it, so both sides agree on the very moment it expires.
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds((now + options.Value.InvitationLifetime).ToUnixTimeSeconds());
         var secret = InvitationSecret.New();
+        var id = ConnectionId.New();
         var connection = new Connection
         {
-            Id = ConnectionId.New(),
+            Id = id,
             Side = ConnectionSide.Public,
             ClientKey = caller.Tenant.ClientKey,
-            Name = request.Name ?? $"{project.Value.Key} to private node",
+            // Several invitations from one project stay apart: the suffix is a piece of the id the code carries.
+            Name = request.Name ?? $"{project.Value.Key} to private node · {id[ConnectionId.Prefix.Length..][..4].ToUpperInvariant()}",
             Mode = request.Mode,
             Type = request.Type,
             Status = ConnectionStatus.Pending,
@@ -44,11 +46,27 @@ public sealed class ConnectionAdministration(
             UpdatedAt = now,
             Invitation = new Invitation(expiresAt, null, null),
         };
-        await store.InsertPendingAsync(connection, secret.Hash(), expiresAt, cancel);
+        var code = new InvitationCode(settings.BaseUrl, connection.Id, secret, connection.Mode, connection.Type, expiresAt, NodeVersion.Current, connection.Name).Encode();
+        await store.InsertPendingAsync(connection, secret.Hash(), codes.Protect(code), expiresAt, cancel);
         logger.LogInformation("Connection {ConnectionId} initiated on tenant {ClientKey} by {AccountId}, invitation valid until {ExpiresAt}",
             connection.Id, caller.Tenant.ClientKey, caller.AccountId, expiresAt);
-        var code = new InvitationCode(settings.BaseUrl, connection.Id, secret, connection.Mode, connection.Type, expiresAt, NodeVersion.Current, connection.Name);
-        return (connection, code.Encode());
+        return (connection, code);
+    }
+
+    /// <summary>The invitation code of a pending connection again, while its invitation is valid; otherwise why not.</summary>
+    public async Task<Result<(Connection Connection, string InvitationCode)>> InvitationCodeAsync(JiraCaller caller, string id, CancellationToken cancel)
+    {
+        if (await store.FindAsync(caller.Tenant.ClientKey, id, cancel) is not { } connection)
+            return ConnectionErrors.ConnectionNotFound();
+        var status = connection.Invitation?.StatusAt(clock.GetUtcNow());
+        if (connection.Status != ConnectionStatus.Pending || status != InvitationStatus.Valid)
+            return ConnectionErrors.InvitationNotValid(connection.Status != ConnectionStatus.Pending
+                ? $"The connection is {connection.Status}: its invitation was accepted, so there is no code to send."
+                : $"The invitation is {status}; initiate a new connection to invite the partner again.");
+        if (await store.FindProtectedCodeAsync(caller.Tenant.ClientKey, id, cancel) is not { } stored)
+            return ConnectionErrors.InvitationNotValid(
+                "This invitation was issued before invitation codes were kept, so its code was shown only once; revoke it and initiate a new connection.");
+        return (connection, codes.Unprotect(stored));
     }
 
     public async Task<Result<Connection>> EditAsync(JiraCaller caller, string id, ConnectionEdit edit, CancellationToken cancel)

@@ -41,6 +41,15 @@ internal static class ConnectionRoutes
             return read.IsSuccess ? Answer(await connections.EditAsync(caller, id, read.Value, cancel), clock) : read.Error.ToResult();
         });
 
+        // "Copy invitation code" again, while the invitation is valid (409 invitation_not_valid says why not).
+        admin.MapGet("/connections/{id}/invitation", async (string id, JiraCaller caller, ConnectionAdministration connections, TimeProvider clock, CancellationToken cancel) =>
+        {
+            var found = await connections.InvitationCodeAsync(caller, id, cancel);
+            return found.IsSuccess
+                ? Results.Json(new { connection = ConnectionView.Of(found.Value.Connection, clock.GetUtcNow()), invitationCode = found.Value.InvitationCode })
+                : found.Error.ToResult();
+        });
+
         admin.MapPost("/connections/{id}/invitation/revoke", async (string id, JiraCaller caller, ConnectionAdministration connections, TimeProvider clock, CancellationToken cancel) =>
             Answer(await connections.RevokeInvitationAsync(caller, id, cancel), clock));
 

@@ -1,6 +1,7 @@
-// What an admin can do to a connection on the public node: edit, revoke a pending invitation,
-// deactivate/activate, delete. Each asks the admin API and then shows the list again.
-import { h, button } from './dom.js';
+// What an admin can do to a connection on the public node: copy a valid invitation's code again, edit, revoke a
+// pending invitation, deactivate/activate, delete. Each asks the admin API and then shows the list again.
+import { h, button, formatDateTime } from './dom.js';
+import { copyButton } from './copy.js';
 import { openDialog, confirmDialog } from './dialogs.js';
 import { projectPicker } from './projects.js';
 import { showSuccess, clearFlags } from './flags.js';
@@ -11,6 +12,8 @@ const path = (c, rest = '') => `/connections/${encodeURIComponent(c.id)}${rest}`
 export function rowActions(app, c, first = null) {
   const actions = [first, button('Edit', { appearance: 'subtle', testid: 'row-edit', onClick: () => editDialog(app, c), 'aria-label': `Edit ${c.name}` })];
   if (c.status === 'pending' && c.invitation?.status === 'valid')
+    actions.push(button('Copy invitation code', { appearance: 'subtle', testid: 'row-copy-code', onClick: () => showCode(app, c), 'aria-label': `Copy the invitation code of ${c.name}` }));
+  if (c.status === 'pending' && c.invitation?.status === 'valid')
     actions.push(button('Revoke', { appearance: 'subtle', testid: 'row-revoke', onClick: () => revoke(app, c), 'aria-label': `Revoke the invitation of ${c.name}`, title: 'Revoke the invitation: its code stops working' }));
   if (c.status === 'active')
     actions.push(button('Deactivate', { appearance: 'subtle', testid: 'row-deactivate', onClick: () => setActive(app, c, false), 'aria-label': `Deactivate ${c.name}`, title: 'Stop syncing; changes queue until you activate it again' }));
@@ -18,6 +21,32 @@ export function rowActions(app, c, first = null) {
     actions.push(button('Activate', { appearance: 'subtle', testid: 'row-activate', onClick: () => setActive(app, c, true), 'aria-label': `Activate ${c.name}` }));
   actions.push(button('Delete', { appearance: 'subtle', testid: 'row-delete', onClick: () => remove(app, c), 'aria-label': `Delete ${c.name}` }));
   return h('div', { class: 'row-actions' }, actions.filter(Boolean));
+}
+
+/** The code of a valid invitation again, as Initiate showed it; the server says why when it is no longer valid. */
+async function showCode(app, c) {
+  let answer;
+  try {
+    answer = await app.api.get(path(c, '/invitation'));
+  } catch (error) {
+    app.handleError(error);
+    if (error?.code === 'invitation_not_valid') app.showList({ keepFlags: true });
+    return;
+  }
+  const code = h('textarea', { id: 'row-invitation-code', class: 'text-field code', 'data-testid': 'invitation-code', readonly: true, rows: '5', spellcheck: 'false' });
+  code.value = answer.invitationCode;
+  const expires = answer.connection?.invitation?.expiresAt;
+  openDialog({
+    title: `Invitation code of “${c.name}”`,
+    testid: 'invitation-dialog',
+    initialFocus: code,
+    body: [
+      h('p', {}, 'Send it to your partner over a channel you trust: whoever holds it can connect to this project.',
+        expires ? [' It expires on ', h('time', { datetime: expires }, formatDateTime(expires)), '.'] : ''),
+      h('div', { class: 'field' }, h('label', { for: 'row-invitation-code', class: 'field-label' }, 'Invitation code'), code, copyButton(code)),
+    ],
+    actions: [{ label: 'Done', appearance: 'primary', testid: 'dialog-done', onClick: (close) => close() }],
+  });
 }
 
 /** After a change: says what happened and shows the list as it is now. */

@@ -70,7 +70,7 @@ const app = {
 
   /** Every failure ends here: a refusal the page can explain as a whole, or the API's message in a banner. */
   handleError(error, { fromLogin = false } = {}) {
-    if (error?.code === 'not_jira_admin') return notAdmin(error);
+    if (error?.code === 'not_jira_admin') return notAdmin();
     if (!jira && error?.status === 401 && !fromLogin) {
       ++loads;
       setHeading('Connections');
@@ -122,17 +122,17 @@ function logoutAction() {
 }
 
 // The server refuses every admin call to a user who is not a Jira administrator; the page only explains.
-function notAdmin(error) {
+function notAdmin() {
   ++loads;
   for (const dialog of document.querySelectorAll('dialog[open]')) dialog.close();
   clearFlags();
   setHeading('Connections');
   setActions();
-  const title = h('h2', {}, 'Only Jira administrators can manage connections.');
+  // Said once: the server's refusal says the same (its message is for API callers), so it is not repeated here.
+  const title = h('h2', {}, 'Only Jira administrators can manage connections');
   view.replaceChildren(h('section', { class: 'empty-state not-admin', 'data-testid': 'not-admin' },
     title,
-    h('p', {}, 'Ask a Jira administrator of this site to set up the connection, or to give you the Jira administrators permission.'),
-    error.message && error.message !== title.textContent ? h('p', { class: 'muted small' }, error.message) : null));
+    h('p', {}, 'Ask a Jira administrator of this site.')));
   focus(title);
 }
 

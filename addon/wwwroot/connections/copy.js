@@ -10,7 +10,7 @@ export function copyButton(textarea) {
     clearTimeout(timer);
     timer = setTimeout(() => { status.textContent = ''; }, 4000);
   };
-  const copy = button('Copy', { appearance: 'primary', testid: 'copy-code', onClick: async () => {
+  const copy = button('Copy invitation code', { appearance: 'primary', testid: 'copy-code', onClick: async () => {
     try {
       if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
       await navigator.clipboard.writeText(textarea.value);

@@ -1,4 +1,6 @@
-// Banners at the top of the page (or of the open dialog): errors stay until dismissed, successes fade.
+// Banners at the top of the page (or of the open dialog): errors stay until dismissed; a success gives way to the next
+// success (it says what the last action did) and fades, except one about something on its way, which goes as soon as
+// what it announced has happened.
 import { h, button } from './dom.js';
 
 const pageFlags = () => document.getElementById('flags');
@@ -17,10 +19,23 @@ export function showError(message) {
   return show('error', message, 'error-banner');
 }
 
-export function showSuccess(message) {
+/** `subject` names what the message is about (an issue key), so that `retireFlags(subject)` can take it back. */
+export function showSuccess(message, { subject } = {}) {
+  for (const old of target().querySelectorAll('[data-testid="success-banner"]')) old.remove();
   const flag = show('success', message, 'success-banner');
-  setTimeout(() => flag.remove(), 8000);
+  // A message about something on its way stays as long as it is on its way; any other fades.
+  if (subject) flag.dataset.subject = subject;
+  else setTimeout(() => flag.remove(), 8000);
   return flag;
+}
+
+/** Removes the messages about `subject`: the state they described has changed. */
+export function retireFlags(subject) {
+  for (const area of [pageFlags(), ...targets]) {
+    for (const flag of area.querySelectorAll('[data-subject]')) {
+      if (flag.dataset.subject === subject) flag.remove();
+    }
+  }
 }
 
 export function clearFlags() {

@@ -123,14 +123,14 @@ function step2(app, state, go) {
 
 function step3(app, state, go) {
   const name = h('input', { id: 'connection-name', class: 'text-field', 'data-testid': 'connection-name', value: state.name, maxlength: '200', autocomplete: 'off',
-    placeholder: state.project ? `${state.project.key} to private node` : 'Named after the project', oninput: () => { state.name = name.value; } });
+    placeholder: state.project ? `${state.project.key} to private node · a short code` : 'Named after the project', oninput: () => { state.name = name.value; } });
   const picker = projectPicker({
     api: app.api,
     prefix: 'project',
     label: 'Project',
     hint: 'Issues your partner brings under sync are created in this project.',
     selected: state.project,
-    onChange: (p) => { state.project = p; name.placeholder = `${p.key} to private node`; },
+    onChange: (p) => { state.project = p; name.placeholder = `${p.key} to private node · a short code`; },
     onError: (e) => app.handleError(e),
   });
   const problem = h('p', { class: 'field-error', role: 'alert' });
@@ -168,8 +168,8 @@ function step4(app, state) {
       h('label', { for: 'invitation-code', class: 'field-label' }, 'Invitation code'),
       code,
       copyButton(code)),
-    sectionMessage('warning', 'Shown only once',
-      h('p', {}, 'Copy the code now: it is not shown again. ',
+    sectionMessage('warning', 'Keep it to your partner',
+      h('p', {}, 'Copy the code now, or later from the connection’s “Copy invitation code” while the invitation is valid. ',
         expires ? ['It expires on ', h('time', { datetime: expires }, formatDateTime(expires)), '. '] : '',
         'Send it to your partner over a channel you trust: whoever holds it can connect to this project.')),
     footer(button('Done', { testid: 'wizard-done', onClick: () => app.showList() }))];

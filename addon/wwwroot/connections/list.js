@@ -50,7 +50,7 @@ function row(app, c, jira) {
     h('td', { class: 'cell-status' },
       lozenge(statusText, appearance, { 'data-testid': 'status-lozenge' }),
       statusNote(c)),
-    h('td', { class: 'nowrap' }, c.lastPolledAt ? time(c.lastPolledAt, formatRelative(c.lastPolledAt)) : h('span', { class: 'muted' }, 'never')),
+    h('td', { class: 'nowrap', 'data-testid': 'last-poll' }, lastPoll(c)),
     h('td', { class: 'numeric' }, formatCount(c.issuesInSync)),
     h('td', { class: 'numeric nowrap', 'aria-label': `${c.queuedOutgoing ?? 0} to send, ${c.queuedIncoming ?? 0} to apply` },
       `${formatCount(c.queuedOutgoing)} ↑ / ${formatCount(c.queuedIncoming)} ↓`),
@@ -67,22 +67,39 @@ function otherSide(c) {
   const o = c.otherSide;
   if (!o || !o.name) return h('span', { class: 'muted unknown' }, 'unknown');
   return [
-    h('div', {}, o.name, o.version ? h('span', { class: 'muted' }, ` · ${o.version}`) : null),
+    h('div', {}, o.name, o.version ? version(o.version) : null),
     o.projectKey || o.projectName ? h('div', { class: 'small' }, project(o.projectName, o.projectKey)) : null,
   ];
+}
+
+// "1.4.0+f802bbd…": the product version shown, the build (after '+', SemVer's build metadata) in the tooltip.
+function version(full) {
+  const product = full.split('+')[0];
+  return h('span', { class: 'muted', 'data-testid': 'other-side-version', title: product === full ? null : `Build ${full}` }, ` · ${product}`);
+}
+
+// An active connection whose partner has not polled yet says so, and since when it waits; a poll shows at once.
+function lastPoll(c) {
+  if (c.lastPolledAt) return time(c.lastPolledAt, formatRelative(c.lastPolledAt));
+  if (c.status === 'active' && c.activatedAt) {
+    return h('span', { class: 'muted' }, 'waiting for the first poll (active ', time(c.activatedAt, formatRelative(c.activatedAt)), ')');
+  }
+  return h('span', { class: 'muted' }, 'never');
 }
 
 function statusNote(c) {
   if (c.statusReason) return h('div', { class: 'small status-reason' }, c.statusReason);
   const inv = c.invitation;
   if (c.status !== 'pending' || !inv) return null;
+  // When it was issued tells invitations of one project apart; why it can no longer be copied says what to do.
+  const issued = c.createdAt ? ['Issued ', time(c.createdAt, formatDateTime(c.createdAt)), ' · '] : [];
   const notes = {
-    valid: ['Invitation valid until ', time(inv.expiresAt, formatDateTime(inv.expiresAt))],
-    expired: ['Invitation expired ', time(inv.expiresAt, formatDateTime(inv.expiresAt))],
-    revoked: ['Invitation revoked'],
-    used: ['Invitation used'],
+    valid: ['valid until ', time(inv.expiresAt, formatDateTime(inv.expiresAt))],
+    expired: ['expired ', time(inv.expiresAt, formatDateTime(inv.expiresAt)), '; initiate a new connection to invite again'],
+    revoked: ['revoked; initiate a new connection to invite again'],
+    used: ['used'],
   };
-  return h('div', { class: 'small status-reason' }, notes[inv.status] ?? `Invitation ${inv.status}`);
+  return h('div', { class: 'small status-reason', 'data-testid': 'invitation-note' }, issued, notes[inv.status] ?? inv.status);
 }
 
 function emptyState(app) {

@@ -1,7 +1,7 @@
 // Issues tab: the issues under sync in this connection, the Exalate action by issue key, and Stop syncing.
 import { h, replace, button, lozenge, time, formatRelative, isoFromMs } from './dom.js';
 import { confirmDialog } from './dialogs.js';
-import { showSuccess } from './flags.js';
+import { showSuccess, retireFlags } from './flags.js';
 
 const STATUS = {
   synced: ['Synced', 'success', 'Both issues hold the same synced fields.'],
@@ -42,7 +42,7 @@ export function issuesView(ctx) {
     try {
       await app.api.post(ctx.path('/issues'), { issue });
       input.value = '';
-      showSuccess(`${issue.toUpperCase()} is under sync; it is on its way to ${ctx.other}.`);
+      showSuccess(`${issue.toUpperCase()} is under sync; it is on its way to ${ctx.other}.`, { subject: issue.toUpperCase() });
       ctx.watch();
     } catch (error) {
       refusedInline(app, error, problem);
@@ -57,6 +57,8 @@ export function issuesView(ctx) {
     element: h('div', {}, form, list),
     update(overview) {
       replace(list, overview.issues.length === 0 ? empty(ctx) : table(ctx, overview.issues));
+      // "On its way" is out of date once the row says Synced.
+      for (const issue of overview.issues) if (issue.status === 'synced' && issue.issueKey) retireFlags(issue.issueKey.toUpperCase());
     },
   };
 }

@@ -1,5 +1,5 @@
 // Triggers tab: JQL queries whose matching issues are brought under sync when created or updated; each can be
-// switched off, edited, deleted, or run over every issue that already matches ("Sync all matching issues").
+// switched off, edited, deleted, or run over every issue that already matches ("Sync all", Exalate's word for it).
 import { h, button, lozenge, time, formatDateTime, formatCount, isoFromMs } from './dom.js';
 import { confirmDialog } from './dialogs.js';
 import { showSuccess } from './flags.js';
@@ -44,7 +44,7 @@ export function triggersView(ctx) {
     try {
       await app.api.post(ctx.path('/triggers'), { jql: query });
       jql.value = '';
-      showSuccess('Trigger added. Issues that match it sync when they are created or updated; use “Sync all matching issues” for those that already match.');
+      showSuccess('Trigger added. Issues that match it sync when they are created or updated; use “Sync all” for those that already match.');
       ctx.refresh();
     } catch (error) {
       refusedInline(app, error, problem);
@@ -77,7 +77,7 @@ export function triggersView(ctx) {
     toggle: (t, active) => act(t, () => app.api.patch(path(t), { active }),
       active ? 'Trigger switched on.' : 'Trigger switched off: matching issues are no longer brought under sync by it.'),
     bulk: (t) => confirmDialog({
-      title: 'Sync all matching issues?',
+      title: 'Sync all issues that match this trigger?',
       intro: `Every issue that matches ${t.jql} now is brought under sync and sent to ${ctx.other}, in the background.`,
       consequences: [
         'A twin is created on the other side for each issue that does not have one yet; this can be many.',
@@ -154,7 +154,7 @@ function row(t, busy, actions) {
       h('span', { class: 'toggle-text' }, t.active ? 'On' : 'Off'))),
     h('td', { class: 'cell-bulk' }, bulkStatus(t)),
     h('td', { class: 'cell-actions' }, h('div', { class: 'row-actions' },
-      button(t.bulkRunning ? 'Syncing…' : 'Sync all matching issues', { testid: 'trigger-bulk', disabled: busy || t.bulkRunning, onClick: () => actions.bulk(t),
+      button(t.bulkRunning ? 'Syncing…' : 'Sync all', { testid: 'trigger-bulk', disabled: busy || t.bulkRunning, onClick: () => actions.bulk(t),
         title: 'Bring every issue that matches now under sync' }),
       button('Edit', { appearance: 'subtle', testid: 'trigger-edit', disabled: busy, 'aria-label': `Edit the trigger ${t.jql}`, onClick: () => actions.edit(t) }),
       button('Delete', { appearance: 'subtle', testid: 'trigger-delete', disabled: busy, 'aria-label': `Delete the trigger ${t.jql}`, onClick: () => actions.remove(t) }))));

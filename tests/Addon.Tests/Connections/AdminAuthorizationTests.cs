@@ -26,6 +26,7 @@ public class AdminAuthorizationTests
         (HttpMethod.Get, "/api/admin/connections", null),
         (HttpMethod.Post, "/api/admin/connections", new JsonObject { ["projectId"] = "10000", ["mode"] = "basic", ["type"] = "private" }),
         (HttpMethod.Patch, $"/api/admin/connections/{id}", new JsonObject { ["name"] = "Taken over" }),
+        (HttpMethod.Get, $"/api/admin/connections/{id}/invitation", null),
         (HttpMethod.Post, $"/api/admin/connections/{id}/invitation/revoke", null),
         (HttpMethod.Post, $"/api/admin/connections/{id}/deactivate", null),
         (HttpMethod.Post, $"/api/admin/connections/{id}/activate", null),

@@ -93,7 +93,7 @@ public class AdminBadInputTests
         (HttpMethod, string, string?)[] calls =
         [
             (HttpMethod.Patch, path, """{"name":"x"}"""), (HttpMethod.Post, path + "/deactivate", null), (HttpMethod.Post, path + "/activate", null),
-            (HttpMethod.Post, path + "/invitation/revoke", null), (HttpMethod.Delete, path, null),
+            (HttpMethod.Get, path + "/invitation", null), (HttpMethod.Post, path + "/invitation/revoke", null), (HttpMethod.Delete, path, null),
         ];
 
         foreach (var (method, route, body) in calls)

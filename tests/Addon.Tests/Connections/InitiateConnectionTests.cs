@@ -80,10 +80,49 @@ public class InitiateConnectionTests
     }
 
     [Test]
-    public async Task Initiate_WithoutAName_NamesItAfterTheProject()
+    public async Task Initiate_WithoutAName_NamesItAfterTheProject_WithASuffixThatTellsInvitationsApart()
     {
-        var (_, _, answer) = await node.InitiateAsync();
-        Assert.That(answer["connection"]!["name"]!.GetValue<string>(), Is.EqualTo("ACME to private node"));
+        var (firstId, _, first) = await node.InitiateAsync();
+        var (_, _, second) = await node.InitiateAsync();
+
+        var name = first["connection"]!["name"]!.GetValue<string>();
+        Assert.That(name, Is.EqualTo("ACME to private node · " + firstId["con_".Length..][..4].ToUpperInvariant()));
+        Assert.That(second["connection"]!["name"]!.GetValue<string>(), Is.Not.EqualTo(name), "two invitations from one project are told apart");
+    }
+
+    [Test]
+    public async Task CopyInvitationCode_WhileValid_GivesTheSameCodeAgain_AndStoresItOnlyEncrypted()
+    {
+        var (id, code, _) = await node.InitiateAsync();
+
+        var again = await node.AdminJsonAsync(HttpMethod.Get, $"/api/admin/connections/{id}/invitation");
+
+        Assert.That(again["invitationCode"]!.GetValue<string>(), Is.EqualTo(code));
+        Assert.That(again["connection"]!["invitation"]!["status"]!.GetValue<string>(), Is.EqualTo("valid"));
+        var stored = await node.ScalarAsync<string>("SELECT code_protected FROM invitations WHERE connection_id = @id", new { id });
+        Assert.That(stored, Is.Not.Empty.And.Not.Contain(CodeContent.Secret(code)).And.Not.EqualTo(code));
+    }
+
+    [Test]
+    public async Task CopyInvitationCode_OfARevokedOrExpiredInvitation_Is409_SayingWhyAndWhatToDo()
+    {
+        var (revokedId, _, _) = await node.InitiateAsync();
+        await node.AdminJsonAsync(HttpMethod.Post, $"/api/admin/connections/{revokedId}/invitation/revoke");
+        using (var revoked = await node.AdminAsync(HttpMethod.Get, $"/api/admin/connections/{revokedId}/invitation"))
+            await ApiErrorAssert.IsRefusal(revoked, HttpStatusCode.Conflict, "is revoked; initiate a new connection");
+
+        var (expiringId, _, _) = await node.InitiateAsync();
+        node.Clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromSeconds(1));
+        using var expired = await node.AdminAsync(HttpMethod.Get, $"/api/admin/connections/{expiringId}/invitation");
+        await ApiErrorAssert.IsRefusal(expired, HttpStatusCode.Conflict, "is expired; initiate a new connection");
+    }
+
+    [Test]
+    public async Task CopyInvitationCode_OfAnotherSitesConnection_Is404()
+    {
+        var (id, _, _) = await node.InitiateAsync();
+        using var response = await node.AdminAsync(HttpMethod.Get, $"/api/admin/connections/{id}/invitation", tenant: node.TenantB);
+        await ApiErrorAssert.IsRefusal(response, HttpStatusCode.NotFound);
     }
 
     [Test]

@@ -25,7 +25,7 @@ public class RoleRoutesTests
         "POST /webhooks/{kind}",
         "GET /pages/connections", "GET /pages/issue-sync", "GET /issue-sync/{file}", "GET /api/session",
         "GET /api/admin/connections", "POST /api/admin/connections", "PATCH /api/admin/connections/{id}",
-        "POST /api/admin/connections/{id}/invitation/revoke", "POST /api/admin/connections/{id}/deactivate",
+        "GET /api/admin/connections/{id}/invitation", "POST /api/admin/connections/{id}/invitation/revoke", "POST /api/admin/connections/{id}/deactivate",
         "POST /api/admin/connections/{id}/activate", "DELETE /api/admin/connections/{id}",
         "GET /api/admin/projects", "GET /api/admin/connection-types",
         "GET /api/issues/{issueId}/sync", "POST /api/issues/{issueId}/exalate", "DELETE /api/issues/{issueId}/exalate/{connectionId}",

@@ -147,6 +147,42 @@ public sealed class SyncViewsTests
     }
 
     [Test]
+    public async Task AMessageAboutAnIssuesState_StaysWhileItHolds_GivesWayToTheNextMessage_AndGoesWhenTheRowSaysSynced()
+    {
+        // Site B refuses to create the twin for now: the issue stays on its way, and so must the message that says so.
+        pair.Jira.Faults("site-b").Add(new FaultRule(CreateIssue, Status: 400, Times: 10_000));
+        var source = pair.CreateOnA("Message follows the state");
+        var jira = await SyncViewsPage.OpenInJiraAsync(context, pair);
+        await jira.ShowTabAsync("triggers");
+        await jira.AddTriggerAsync("project = ACME AND labels = never-used-here");
+        await Assertions.Expect(jira.Root.GetByTestId("success-banner")).ToContainTextAsync("Trigger added");
+
+        await jira.ShowTabAsync("issues");
+        await jira.ExalateAsync(source.Key);
+        var onItsWay = jira.Root.Locator($"[data-testid=success-banner][data-subject='{source.Key}']");
+        await Assertions.Expect(onItsWay).ToContainTextAsync("on its way");
+        await Assertions.Expect(jira.Root.GetByTestId("success-banner")).ToHaveCountAsync(1); // "Trigger added" gave way
+        var row = jira.IssueRow(source);
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "pending", Patiently);
+        await jira.RefreshAsync();
+        await Assertions.Expect(onItsWay).ToHaveCountAsync(1); // still on its way: still said
+
+        pair.Jira.Faults("site-b").Clear();
+        await pair.TwinOnAsync(pair.SiteB, "Message follows the state");
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "synced", Patiently);
+        // The row and the message are drawn from the same answer: once the row says Synced, the message is gone.
+        await Assertions.Expect(onItsWay).ToHaveCountAsync(0, new() { Timeout = 2_000 });
+        await jira.SnapshotAsync("message-gone-when-synced");
+        await pair.SettledAsync();
+
+        // The other tests of the fixture start without triggers.
+        var trigger = (await pair.PublicSyncAsync())["triggers"]!.AsArray().Single(t => (string?)t!["jql"] == "project = ACME AND labels = never-used-here")!;
+        using var admin = pair.PublicAdmin();
+        using var deleted = await admin.DeleteAsync($"api/admin/connections/{pair.ConnectionId}/triggers/{trigger["id"]}");
+        Assert.That(deleted.IsSuccessStatusCode, Is.True, await deleted.Content.ReadAsStringAsync());
+    }
+
+    [Test]
     public async Task ApplyRefusedByJiraB_ShowsInTheConsolesErrors_RetryOnceTheCauseIsGone_ClearsTheErrorAndCreatesTheTwin()
     {
         pair.Jira.Faults("site-b").Add(new FaultRule(CreateIssue, Status: 400, Times: 10_000));
