@@ -64,19 +64,20 @@ public sealed class ConnectionStore(Database database)
 
     /// <summary>A new pending connection and its invitation, together or not at all.</summary>
     /// <param name="protectedCode">The invitation code, encrypted (<see cref="Invitations.InvitationCodeProtector"/>), for copying it again while valid.</param>
-    public async Task InsertPendingAsync(Connection connection, string secretHash, string protectedCode, DateTimeOffset expiresAt, CancellationToken cancel)
+    /// <param name="siteTitle">The Jira site's own title, for the partner's console; null when Jira did not say.</param>
+    public async Task InsertPendingAsync(Connection connection, string secretHash, string protectedCode, string? siteTitle, DateTimeOffset expiresAt, CancellationToken cancel)
     {
         await using var db = await database.OpenAsync(cancel);
         await using var transaction = await db.BeginTransactionAsync(cancel);
         await db.ExecuteAsync(new CommandDefinition("""
             INSERT INTO connections (id, side, client_key, name, mode, type, status, local_project_id, local_project_key,
-                                     local_project_name, created_at_ms, updated_at_ms)
-            VALUES (@Id, 'public', @ClientKey, @Name, @Mode, @Type, 'pending', @ProjectId, @ProjectKey, @ProjectName, @Now, @Now)
+                                     local_project_name, local_site_title, created_at_ms, updated_at_ms)
+            VALUES (@Id, 'public', @ClientKey, @Name, @Mode, @Type, 'pending', @ProjectId, @ProjectKey, @ProjectName, @siteTitle, @Now, @Now)
             """,
             new
             {
                 connection.Id, connection.ClientKey, connection.Name, connection.Mode, connection.Type,
-                ProjectId = connection.LocalProject.Id, ProjectKey = connection.LocalProject.Key, ProjectName = connection.LocalProject.Name,
+                ProjectId = connection.LocalProject.Id, ProjectKey = connection.LocalProject.Key, ProjectName = connection.LocalProject.Name, siteTitle,
                 Now = connection.CreatedAt.ToUnixTimeMilliseconds(),
             }, transaction, cancellationToken: cancel));
         await db.ExecuteAsync(new CommandDefinition(

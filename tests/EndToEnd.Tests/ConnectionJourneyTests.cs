@@ -92,7 +92,10 @@ public class ConnectionJourneyTests(AppInstall install) : SandboxTest(install)
 
         var privateRow = consolePage.GetByTestId("connection-row");
         await Assertions.Expect(privateRow.GetByTestId("status-lozenge")).ToHaveTextAsync("Active", Patiently);
-        await Assertions.Expect(privateRow.GetByTestId("other-side")).ToContainTextAsync("Exalate", new() { Timeout = 30_000 });
+        // The partner's Jira site by its own title and address, not the node's host.
+        var siteA = sandbox.Jira.Site("site-a").BaseUrl;
+        await Assertions.Expect(privateRow.GetByTestId("other-side")).ToContainTextAsync(
+            $"Jira (site-a) ({siteA.Authority}{siteA.AbsolutePath.TrimEnd('/')})", new() { Timeout = 30_000 });
 
         // Back in Jira: the same connection is Active, and the other side is the private node by name.
         await jiraPage.ReloadAsync();

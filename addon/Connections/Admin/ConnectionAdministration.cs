@@ -47,10 +47,20 @@ public sealed class ConnectionAdministration(
             Invitation = new Invitation(expiresAt, null, null),
         };
         var code = new InvitationCode(settings.BaseUrl, connection.Id, secret, connection.Mode, connection.Type, expiresAt, NodeVersion.Current, connection.Name).Encode();
-        await store.InsertPendingAsync(connection, secret.Hash(), codes.Protect(code), expiresAt, cancel);
+        await store.InsertPendingAsync(connection, secret.Hash(), codes.Protect(code), await SiteTitleAsync(caller, cancel), expiresAt, cancel);
         logger.LogInformation("Connection {ConnectionId} initiated on tenant {ClientKey} by {AccountId}, invitation valid until {ExpiresAt}",
             connection.Id, caller.Tenant.ClientKey, caller.AccountId, expiresAt);
         return (connection, code);
+    }
+
+    // The site's own title ("Jira REST API v3: Server info", no scope needed) names it on the partner's console; without
+    // it the console shows the site's address, so a failure here stops nothing.
+    private async Task<string?> SiteTitleAsync(JiraCaller caller, CancellationToken cancel)
+    {
+        var info = await jira.For(caller.Tenant).GetServerInfoAsync(cancel);
+        if (!info.IsSuccess)
+            logger.LogInformation("The title of tenant {ClientKey}'s site is unknown: {Error}", caller.Tenant.ClientKey, info.Error);
+        return info.IsSuccess && info.Value.ServerTitle is { Length: > 0 and <= 255 } title ? title : null;
     }
 
     /// <summary>The invitation code of a pending connection again, while its invitation is valid; otherwise why not.</summary>

@@ -4,7 +4,8 @@ namespace ConnectAddon.Connections.Invitations;
 public sealed record InvitationRow(
     string connection_id, string secret_hash, long expires_at_ms, long? revoked_at_ms, long? consumed_at_ms,
     string? accepted_nonce_hash, string? accept_answer,
-    string name, string mode, string type, string status, string local_project_key, string local_project_name, long? uninstalled_at_ms)
+    string name, string mode, string type, string status, string local_project_key, string local_project_name, long? uninstalled_at_ms,
+    string? local_site_title, string? site_url)
 {
     /// <summary>
     /// The invitation's state. Uninstalling the app revokes every open invitation of that tenant for as long as it

@@ -15,7 +15,8 @@ public sealed class InvitationStore
     public async Task<InvitationRow?> FindAsync(DbConnection db, DbTransaction? transaction, string connectionId, CancellationToken cancel) =>
         await db.QuerySingleOrDefaultAsync<InvitationRow>(new CommandDefinition("""
             SELECT i.connection_id, i.secret_hash, i.expires_at_ms, i.revoked_at_ms, i.consumed_at_ms, i.accepted_nonce_hash, i.accept_answer,
-                   c.name, c.mode, c.type, c.status, c.local_project_key, c.local_project_name, t.uninstalled_at_ms
+                   c.name, c.mode, c.type, c.status, c.local_project_key, c.local_project_name, t.uninstalled_at_ms,
+                   c.local_site_title, t.base_url AS site_url
             FROM invitations i JOIN connections c ON c.id = i.connection_id LEFT JOIN tenants t ON t.client_key = c.client_key
             WHERE i.connection_id = @connectionId AND c.side = 'public' AND c.deleted_at_ms IS NULL
             """, new { connectionId }, transaction, cancellationToken: cancel));

@@ -46,7 +46,8 @@ public sealed class InvitationAcceptor(
             Type = answer.Type,
             Status = ConnectionStatus.Active,
             LocalProject = local,
-            RemoteNodeName = answer.PublicNode.Name,
+            // The Jira site the partner connected from, by its own name; a public node that does not say, by the node's.
+            RemoteNodeName = answer.PublicSite?.DisplayName() ?? answer.PublicNode.Name,
             RemoteNodeVersion = answer.PublicNode.Version,
             RemoteProjectKey = answer.PublicProject.Key,
             RemoteProjectName = answer.PublicProject.Name,

@@ -7,7 +7,8 @@ namespace ConnectAddon.Transport.Invitations;
 /// byte for byte, to a retry with the same nonce. It holds nothing secret: the key is derived on both sides.
 /// </summary>
 public sealed record AcceptAnswer(
-    string ConnectionId, string Name, string Mode, string Type, AcceptAnswer.Node PublicNode, AcceptAnswer.Project PublicProject)
+    string ConnectionId, string Name, string Mode, string Type, AcceptAnswer.Node PublicNode, AcceptAnswer.Project PublicProject,
+    AcceptAnswer.Site? PublicSite = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -16,4 +17,15 @@ public sealed record AcceptAnswer(
     public sealed record Node(string Name, string Version, string BaseUrl);
 
     public sealed record Project(string Key, string Name);
+
+    /// <summary>The Jira site the connection's project is on: its own title (null when Jira did not say) and address.</summary>
+    public sealed record Site(string? Title, string Url)
+    {
+        /// <summary>How the partner's console names the other side: "ACME Jira (acme.atlassian.net)".</summary>
+        public string DisplayName()
+        {
+            var address = Uri.TryCreate(Url, UriKind.Absolute, out var url) ? (url.Authority + url.AbsolutePath).TrimEnd('/') : Url;
+            return string.IsNullOrWhiteSpace(Title) ? address : $"{Title.Trim()} ({address})";
+        }
+    }
 }

@@ -53,7 +53,8 @@ public sealed class InvitationAcceptance(
 
         var answer = new AcceptAnswer(id, found.name, found.mode, found.type,
             new AcceptAnswer.Node(InfoEndpoints.Describe(settings).Name, NodeVersion.Current, settings.BaseUrl.AbsoluteUri.TrimEnd('/')),
-            new AcceptAnswer.Project(found.local_project_key, found.local_project_name)).ToJson();
+            new AcceptAnswer.Project(found.local_project_key, found.local_project_name),
+            found.site_url is { } site ? new AcceptAnswer.Site(found.local_site_title, site) : null).ToJson();
         var connectionKey = keys.Protect(ConnectionKey.Derive(request.Claim.Secret.Bytes, request.Nonce));
         var accepted = await invitations.ConsumeAsync(db, transaction, id, nonceHash, answer, now, cancel)
             && await invitations.ActivateAsync(db, transaction, id, request.NodeName, request.NodeVersion, request.ProjectKey, request.ProjectName,

@@ -110,6 +110,19 @@ public class InvitationAcceptTests
     }
 
     [Test]
+    public async Task AcceptedConnection_NamesThePartnersJiraSite_ByItsTitleAndAddress()
+    {
+        var site = new JsonObject { ["title"] = "ACME Jira", ["url"] = "https://acme.atlassian.net" };
+        node.PublicNode.Given(PublicNodeStubs.Accept()).RespondWith(PublicNodeStubs.AcceptAnswer(payload, site));
+        (await Accept()).Dispose();
+
+        using var response = await browser.GetAsync("/api/console/connections");
+
+        var connection = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["connections"]![0]!;
+        Assert.That(connection["otherSide"]!["name"]!.GetValue<string>(), Is.EqualTo("ACME Jira (acme.atlassian.net)"));
+    }
+
+    [Test]
     public async Task AcceptedConnection_IsListedByTheConsole()
     {
         node.PublicNode.Given(PublicNodeStubs.Accept()).RespondWith(PublicNodeStubs.AcceptAnswer(payload));

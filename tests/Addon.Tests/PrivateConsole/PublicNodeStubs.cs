@@ -25,8 +25,8 @@ public static class PublicNodeStubs
         ["expiresAt"] = "2030-01-02T03:04:05Z",
     }.ToJsonString());
 
-    /// <summary>The accept answer of transport v1 for the connection in <paramref name="payload"/>.</summary>
-    public static IResponseBuilder AcceptAnswer(JsonObject payload) => JiraStubs.Json(200, new JsonObject
+    /// <summary>The accept answer of transport v1 for the connection in <paramref name="payload"/>; a public node that names its Jira site adds <paramref name="site"/>.</summary>
+    public static IResponseBuilder AcceptAnswer(JsonObject payload, JsonObject? site = null) => JiraStubs.Json(200, new JsonObject
     {
         ["connectionId"] = InvitationCodes.ConnectionIdOf(payload),
         ["name"] = InvitationCodes.ConnectionName,
@@ -34,6 +34,7 @@ public static class PublicNodeStubs
         ["type"] = "private",
         ["publicNode"] = new JsonObject { ["name"] = "Exalate at acme.example", ["version"] = "1.2.3", ["baseUrl"] = payload["url"]!.GetValue<string>() },
         ["publicProject"] = new JsonObject { ["key"] = "ACME", ["name"] = "Acme Support" },
+        ["publicSite"] = site,
     }.ToJsonString());
 
     public static IResponseBuilder Refusal(int status, string code) =>

@@ -51,6 +51,8 @@ public class AcceptTests
             ["type"] = "private",
             ["publicNode"] = new JsonObject { ["name"] = "Exalate at addon.example.test", ["version"] = answer["publicNode"]!["version"]!.GetValue<string>(), ["baseUrl"] = AddonHost.BaseUrl },
             ["publicProject"] = new JsonObject { ["key"] = "ACME", ["name"] = "Acme Support" },
+            // The site the project is on, by its own title (serverInfo, read at Initiate) and its address.
+            ["publicSite"] = new JsonObject { ["title"] = "Jira (site-a)", ["url"] = node.TenantA.Site.BaseUrl },
         }.ToJsonString()));
         Assert.That(answer["publicNode"]!["version"]!.GetValue<string>(), Is.Not.Empty);
 
