@@ -72,6 +72,8 @@ public class ConnectionJourneyTests(AppInstall install) : SandboxTest(install)
         // Which invitation is which: when it was issued, and its code again while it is valid.
         await Assertions.Expect(pendingRow.GetByTestId("invitation-note")).ToContainTextAsync("Issued");
         await Assertions.Expect(pendingRow.GetByTestId("invitation-note")).ToContainTextAsync("valid until");
+        await Assertions.Expect(pendingRow.Locator(".cell-name")).ToContainTextAsync("ACME to private node · ");
+        await ScreenshotAsync(jiraPage, "pending-invitation");
         await (await StepAsync(pendingRow.GetByTestId("row-copy-code"), "copy-code")).ClickAsync();
         var again = app.GetByTestId("invitation-dialog");
         await Assertions.Expect(again.GetByTestId("invitation-code")).ToHaveValueAsync(code);
@@ -96,6 +98,7 @@ public class ConnectionJourneyTests(AppInstall install) : SandboxTest(install)
         var siteA = sandbox.Jira.Site("site-a").BaseUrl;
         await Assertions.Expect(privateRow.GetByTestId("other-side")).ToContainTextAsync(
             $"Jira (site-a) ({siteA.Authority}{siteA.AbsolutePath.TrimEnd('/')})", new() { Timeout = 30_000 });
+        await ScreenshotAsync(consolePage, "console-active");
 
         // Back in Jira: the same connection is Active, and the other side is the private node by name.
         await jiraPage.ReloadAsync();
@@ -109,6 +112,7 @@ public class ConnectionJourneyTests(AppInstall install) : SandboxTest(install)
         // Right after activation the private node has polled, or the page says it is waiting for it: never "never".
         Assert.That(await activeRow.GetByTestId("last-poll").InnerTextAsync(), Does.Not.Contain("never"));
         Assert.That(stepsSeen, Is.SupersetOf(DocumentedSteps.Select(s => s.TestId)), "every documented step was walked and checked");
+        await ScreenshotAsync(jiraPage, "jira-active");
     }
 
     [Test]
@@ -131,11 +135,22 @@ public class ConnectionJourneyTests(AppInstall install) : SandboxTest(install)
         var text = await refusal.InnerTextAsync();
         Assert.That(text.Split("administrators").Length - 1, Is.EqualTo(1), $"the refusal is said once: {text}");
         Assert.That(text, Does.Contain("Ask a Jira administrator of this site"), "and says who can help");
+        await ScreenshotAsync(page, "not-admin");
         Task<int>[] seen;
         lock (answers)
             seen = [.. answers];
         var statuses = await Task.WhenAll(seen);
         Assert.That(statuses, Does.Contain(403), "the refusal comes from the server, not from a hidden button");
+    }
+
+    /// <summary>The whole page, kept with the test's results (screenshots/journey-{install}-{name}.png).</summary>
+    private async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"journey-{install.ToString().ToLowerInvariant()}-{name}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        TestContext.AddTestAttachment(file);
     }
 
     private static async Task<int> BridgedStatusAsync(IResponse response) =>

@@ -17,7 +17,7 @@ Console.WriteLine($$"""
       1. Site A's Jira, Apps → Exalate → Connections (as a Jira admin):
          {{sandbox.ConnectionsPage()}}
          (switch to a non-admin user with the "Signed in as" menu)
-      2. Initiate connection → "I don't have a URL" → Basic → Next → pick ACME → Initiate → Copy the code.
+      2. Initiate connection → "I don't have a URL" → Basic → Next → pick ACME → Initiate → Copy invitation code.
       3. The private node's console (site B's side), user "{{SandboxEnvironment.ConsoleUser}}", password "{{sandbox.ConsolePassword}}":
          {{sandbox.ConsolePage}}
       4. Accept invitation → paste the code → pick GLX → Accept. Both sides show the connection Active.

@@ -84,6 +84,8 @@ public sealed class SyncViewsTests
         await Assertions.Expect(trigger.GetByTestId("trigger-active")).ToBeCheckedAsync();
         await Assertions.Expect(jira.Root.GetByTestId("trigger-jql-error")).ToBeEmptyAsync();
 
+        // Exalate's word for it ("Sync all"), as the page's other documented steps (ConnectionJourneyTests.DocumentedSteps).
+        await Assertions.Expect(trigger.GetByTestId("trigger-bulk")).ToHaveTextAsync("Sync all");
         await trigger.GetByTestId("trigger-bulk").ClickAsync();
         await jira.Root.GetByTestId("bulk-confirm").ClickAsync();
         await Assertions.Expect(trigger.GetByTestId("trigger-bulk-status")).ToHaveAttributeAsync("data-state", "finished", Patiently);
