@@ -198,7 +198,13 @@ public sealed class IncomingSync(
                 && ((payload.Base is not null && payload.Base.TryGetValue(field, out var baseHash) && baseHash != known.Local)
                     || (current is not null && current[field] != known.Local));
             if (changedHere && connection.Side == ConnectionSide.Public)
-                continue; // a concurrent edit: ours wins; the peer takes ours when it receives it
+            {
+                // A concurrent edit: ours wins; the peer takes ours when it receives it. Said, because a partner's
+                // change that does not arrive is what an operator will ask about.
+                logger.LogInformation("Connection {Connection}: {Field} of {Issue} changed on both sides; this side's value is kept and sent to the peer",
+                    connection.Id, field, twin.LocalIssueKey ?? twin.LocalIssueId);
+                continue;
+            }
             switch (field)
             {
                 case SyncedField.Summary:

@@ -21,7 +21,10 @@ public sealed class BasicSyncTests(AppInstall install)
     private SyncPair pair = null!;
 
     [OneTimeSetUp]
-    public async Task Start() => pair = await SyncPair.StartAsync(install: install);
+    // The sync's own log at Information on both nodes: a failure's message then shows what each side decided.
+    public async Task Start() => pair = await SyncPair.StartAsync(SyncLog, SyncLog, install);
+
+    private static readonly Dictionary<string, string> SyncLog = new() { ["Logging:LogLevel:ConnectAddon.Sync"] = "Information" };
 
     [OneTimeTearDown]
     public async Task Stop() => await pair.DisposeAsync();
