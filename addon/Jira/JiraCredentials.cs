@@ -15,10 +15,10 @@ public abstract class JiraCredentials
     public static JiraCredentials ApiToken(string email, string apiToken) => new JiraApiTokenCredentials(email, apiToken);
 
     /// <summary><c>Authorization: Bearer &lt;token&gt;</c>, as Jira Data Center and Server expect personal access tokens.</summary>
-    public static JiraCredentials PersonalAccessToken(string token) => new JiraPersonalAccessTokenCredentials(token);
+    public static JiraCredentials PersonalAccessToken(string token) => new JiraBearerTokenCredentials(token, "personal access token");
 
     /// <summary>A Forge installation's app system token, as <c>Authorization: Bearer</c>.</summary>
-    public static JiraCredentials ForgeAppToken(string token) => new JiraAppTokenCredentials(token);
+    public static JiraCredentials ForgeAppToken(string token) => new JiraBearerTokenCredentials(token, "Forge app token");
 
     internal abstract AuthenticationHeaderValue ToAuthorization();
 }
