@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using EndToEnd.Tests.Support;
 using Sandbox;
 
 namespace EndToEnd.Tests;
@@ -144,14 +145,8 @@ public class ConnectionJourneyTests(AppInstall install) : SandboxTest(install)
     }
 
     /// <summary>The whole page, kept with the test's results (screenshots/journey-{install}-{name}.png).</summary>
-    private async Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, $"journey-{install.ToString().ToLowerInvariant()}-{name}.png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
-        TestContext.AddTestAttachment(file);
-    }
+    private Task ScreenshotAsync(IPage page, string name) =>
+        Screenshots.SaveAsync(page, $"journey-{install.ToString().ToLowerInvariant()}-{name}");
 
     private static async Task<int> BridgedStatusAsync(IResponse response) =>
         (await response.JsonAsync())?.GetProperty("payload").GetProperty("status").GetInt32() ?? 0;

@@ -123,12 +123,6 @@ public sealed class IssueGlanceTests(AppInstall install)
     }
 
     /// <summary>The whole host page, kept with the test's results: how the panel looks inside Jira's issue view.</summary>
-    private async Task ScreenshotAsync(IFrameLocator panel, string name)
-    {
-        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, $"issue-glance-{install.ToString().ToLowerInvariant()}-{name}.png");
-        await panel.Owner.Page.ScreenshotAsync(new PageScreenshotOptions { Path = file });
-        TestContext.AddTestAttachment(file);
-    }
+    private Task ScreenshotAsync(IFrameLocator panel, string name) =>
+        Screenshots.SaveAsync(panel.Owner.Page, $"issue-glance-{install.ToString().ToLowerInvariant()}-{name}", fullPage: false);
 }

@@ -83,12 +83,6 @@ public sealed class SyncViewsPage
     public ILocator Figure(string testId) => Root.GetByTestId(testId);
 
     /// <summary>A screenshot of the whole browser page, attached to the test's results to look at.</summary>
-    public async Task SnapshotAsync(string name)
-    {
-        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, $"{TestContext.CurrentContext.Test.MethodName}-{name}.png");
-        await Page.ScreenshotAsync(new() { Path = file, FullPage = true });
-        TestContext.AddTestAttachment(file, name);
-    }
+    public Task SnapshotAsync(string name) =>
+        Support.Screenshots.SaveAsync(Page, $"{TestContext.CurrentContext.Test.MethodName}-{name}", description: name);
 }
