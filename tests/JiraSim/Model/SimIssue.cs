@@ -8,6 +8,8 @@ public sealed class SimIssue
     public required string Id { get; init; }
     public required string Key { get; init; }
     public required string ProjectId { get; init; }
+    /// <summary>The parent of a sub-task (its id); null for every other issue.</summary>
+    public string? ParentId { get; init; }
     public required string IssueTypeId { get; set; }
     public required string Summary { get; set; }
     public JsonNode? Description { get; set; }

@@ -29,9 +29,28 @@ public sealed partial class SimSite(string key, Uri baseUrl, TimeProvider clock)
     public RequestCounter Requests { get; } = new();
     public Limits Limits { get; set; } = new();
 
+    /// <summary>Cloud (default) or Data Center: which REST API, users, bodies and authentication the site plays.</summary>
+    public SimDeployment Deployment { get; init; } = SimDeployment.Cloud;
+    public bool IsDataCenter => Deployment == SimDeployment.DataCenter;
+    /// <summary>A Data Center site's Jira version, as its serverInfo reports it.</summary>
+    public string Version { get; init; } = "9.12.15";
+    /// <summary>
+    /// The zone JQL dates are read in and timestamps rendered in. Cloud sites: UTC (every simulated Cloud user's zone);
+    /// Data Center sites: the server's default user time zone.
+    /// </summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+    /// <summary>Data Center only: whether HTTP basic with username and password is allowed on REST calls.</summary>
+    public bool BasicAuth { get; init; } = true;
+    /// <summary>The REST API the site answers: <c>{base}/rest/api/3</c> on Cloud, <c>{base}/rest/api/2</c> on Data Center.</summary>
+    public string RestUrl => BaseUrlText + (IsDataCenter ? "/rest/api/2" : "/rest/api/3");
+
     public event Action<SiteChange>? Changed;
 
     public SimUser? FindUser(string accountId) => Users.FirstOrDefault(u => u.AccountId == accountId);
+
+    /// <summary>A Data Center user by username (case-insensitive, as Jira's user names are) or by user key.</summary>
+    public SimUser? FindUserByName(string name) => Users.FirstOrDefault(u => string.Equals(u.Name, name, StringComparison.OrdinalIgnoreCase));
+    public SimUser? FindUserByKey(string key) => Users.FirstOrDefault(u => u.Key == key);
 
     public SimProject? FindProject(string idOrKey) =>
         Projects.FirstOrDefault(p => p.Id == idOrKey || string.Equals(p.Key, idOrKey, StringComparison.OrdinalIgnoreCase));
@@ -52,7 +71,7 @@ public sealed partial class SimSite(string key, Uri baseUrl, TimeProvider clock)
     }
 
     public SimIssue CreateIssue(SimUser actor, SimProject project, SimIssueType type, string summary, JsonNode? description, IEnumerable<string>? labels = null,
-        IReadOnlyDictionary<string, JsonNode?>? properties = null)
+        IReadOnlyDictionary<string, JsonNode?>? properties = null, SimIssue? parent = null)
     {
         SimIssue issue;
         lock (Sync)
@@ -72,6 +91,7 @@ public sealed partial class SimSite(string key, Uri baseUrl, TimeProvider clock)
                 CreatorAccountId = actor.AccountId,
                 Created = now,
                 Updated = now,
+                ParentId = parent?.Id,
             };
             // Set with the issue, as IssueUpdateDetails.properties are: no reader ever sees the issue without them.
             foreach (var (key, value) in properties ?? new Dictionary<string, JsonNode?>())

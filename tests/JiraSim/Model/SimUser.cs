@@ -18,6 +18,12 @@ public sealed record SimUser
     public string AccountType { get; init; } = "atlassian";
     /// <summary>API tokens for HTTP basic authentication with <see cref="Email"/>.</summary>
     public IReadOnlyList<string> ApiTokens { get; init; } = [];
+    /// <summary>Data Center: the username (login name), which REST v2 calls users by.</summary>
+    public string? Name { get; init; }
+    /// <summary>Data Center: the user key, stable across renames (e.g. <c>JIRAUSER10100</c>).</summary>
+    public string? Key { get; init; }
+    /// <summary>Data Center: the password for HTTP basic with <see cref="Name"/>.</summary>
+    public string? Password { get; init; }
     /// <summary>Personal access tokens for <c>Authorization: Bearer</c>.</summary>
     public IReadOnlyList<string> PersonalAccessTokens { get; init; } = [];
 }

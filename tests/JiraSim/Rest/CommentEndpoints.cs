@@ -1,10 +1,9 @@
-using JiraSim.Adf;
 using JiraSim.Auth;
 using JiraSim.Model;
 
 namespace JiraSim.Rest;
 
-/// <summary>Comments of an issue (REST v3 "Issue comments"), paged with startAt/maxResults.</summary>
+/// <summary>Comments of an issue (REST v3 "Issue comments", and Data Center v2's with wiki-markup bodies), paged with startAt/maxResults.</summary>
 public static class CommentEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -56,7 +55,7 @@ public static class CommentEndpoints
         var (body, error) = await RequestJson.ReadObjectAsync(request);
         if (error is not null)
             return error;
-        if (AdfValidator.Validate(body!["body"]) is { } invalid)
+        if (InvalidBody(site, body!["body"]) is { } invalid)
             return JiraErrors.Field(400, "comment", invalid);
         var comment = site.AddComment(caller.User, issue, body["body"]!);
         if (comment is null)
@@ -74,7 +73,7 @@ public static class CommentEndpoints
         var (body, error) = await RequestJson.ReadObjectAsync(request);
         if (error is not null)
             return error;
-        if (AdfValidator.Validate(body!["body"]) is { } invalid)
+        if (InvalidBody(site, body!["body"]) is { } invalid)
             return JiraErrors.Field(400, "comment", invalid);
         site.UpdateComment(caller.User, issue, comment, body["body"]!);
         lock (site.Sync)
@@ -90,6 +89,10 @@ public static class CommentEndpoints
         site.DeleteComment(caller.User, issue, comment);
         return Results.NoContent();
     }
+
+    // Data Center refuses an empty comment in these words ("Comment body can not be empty!"); Cloud's ADF check covers null.
+    private static string? InvalidBody(SimSite site, System.Text.Json.Nodes.JsonNode? body) =>
+        site.IsDataCenter && (body is null || body.ToString().Trim().Length == 0) ? "Comment body can not be empty!" : RichText.Invalid(site, body);
 
     /// <summary>The issue and its comment, or the 404 Jira gives for whichever is missing.</summary>
     private static (SimIssue Issue, SimComment Comment, IResult? Missing) FindComment(SimSite site, string issueIdOrKey, string id)

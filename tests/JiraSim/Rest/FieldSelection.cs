@@ -6,8 +6,8 @@ namespace JiraSim.Rest;
 /// </summary>
 public sealed class FieldSelection
 {
-    public static readonly string[] AllFields = ["summary", "description", "issuetype", "project", "labels", "reporter", "creator", "created", "updated", "status", "comment", "attachment"];
-    private static readonly string[] Navigable = ["summary", "issuetype", "project", "labels", "reporter", "creator", "created", "updated", "status"];
+    public static readonly string[] AllFields = ["summary", "description", "issuetype", "project", "labels", "reporter", "creator", "created", "updated", "status", "parent", "comment", "attachment"];
+    private static readonly string[] Navigable = ["summary", "issuetype", "project", "labels", "reporter", "creator", "created", "updated", "status", "parent"];
     private readonly HashSet<string> included;
 
     private FieldSelection(HashSet<string> included) => this.included = included;

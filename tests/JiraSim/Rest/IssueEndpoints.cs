@@ -1,11 +1,10 @@
 using System.Text.Json.Nodes;
-using JiraSim.Adf;
 using JiraSim.Auth;
 using JiraSim.Model;
 
 namespace JiraSim.Rest;
 
-/// <summary>Issue get, create, edit and delete (REST v3 "Issues").</summary>
+/// <summary>Issue get, create, edit and delete (REST v3 "Issues"; the same on a Data Center site's v2, with wiki-markup descriptions).</summary>
 public static class IssueEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -41,12 +40,16 @@ public static class IssueEndpoints
         var site = caller.Site;
         SimProject? project;
         SimIssueType? type;
+        SimIssue? parent = null;
+        var errors = new Dictionary<string, string>();
+        var messages = new List<string>();
         lock (site.Sync)
         {
             project = Ref(fields["project"]) is { } p ? site.FindProject(p) : null;
             type = project is null ? null : FindType(project, fields["issuetype"]);
+            if (project is not null && type is not null)
+                parent = SubtaskParent.Resolve(site, project, type, fields["parent"], errors, messages);
         }
-        var errors = new Dictionary<string, string>();
         if (project is null)
             errors["project"] = "Specify a valid project ID or key";
         else if (type is null)
@@ -56,17 +59,17 @@ public static class IssueEndpoints
             errors["summary"] = "You must specify a summary of the issue.";
         else if (summary.Length > 255)
             errors["summary"] = "Summary must be less than 255 characters.";
-        if (fields.ContainsKey("description") && fields["description"] is not null && AdfValidator.Validate(fields["description"]) is { } invalid)
+        if (fields.ContainsKey("description") && fields["description"] is not null && RichText.Invalid(site, fields["description"]) is { } invalid)
             errors["description"] = invalid;
         var labels = Labels(fields["labels"], errors);
         var properties = Properties(body["properties"], errors);
-        foreach (var unknown in fields.Select(f => f.Key).Except(["project", "issuetype", "summary", "description", "labels", "reporter"]))
+        foreach (var unknown in fields.Select(f => f.Key).Except(["project", "issuetype", "summary", "description", "labels", "reporter", "parent"]))
             errors[unknown] = $"Field '{unknown}' cannot be set. It is not on the appropriate screen, or unknown.";
-        if (errors.Count > 0)
-            return Results.Json(new { errorMessages = Array.Empty<string>(), errors }, statusCode: 400);
+        if (errors.Count > 0 || messages.Count > 0)
+            return Results.Json(new { errorMessages = messages, errors }, statusCode: 400);
 
-        var issue = site.CreateIssue(caller.User, project!, type!, summary!, fields["description"], labels, properties);
-        return Results.Json(new { id = issue.Id, key = issue.Key, self = $"{site.BaseUrlText}/rest/api/3/issue/{issue.Id}" }, statusCode: 201);
+        var issue = site.CreateIssue(caller.User, project!, type!, summary!, fields["description"], labels, properties, parent);
+        return Results.Json(new { id = issue.Id, key = issue.Key, self = $"{site.RestUrl}/issue/{issue.Id}" }, statusCode: 201);
     }
 
     /// <summary>
@@ -127,7 +130,7 @@ public static class IssueEndpoints
             if (string.IsNullOrWhiteSpace(summary))
                 errors["summary"] = "You must specify a summary of the issue.";
         }
-        if (fields.ContainsKey("description") && fields["description"] is not null && AdfValidator.Validate(fields["description"]) is { } invalid)
+        if (fields.ContainsKey("description") && fields["description"] is not null && RichText.Invalid(site, fields["description"]) is { } invalid)
             errors["description"] = invalid;
         SimIssueType? type = null;
         if (fields.ContainsKey("issuetype") && (type = FindType(project, fields["issuetype"])) is null)

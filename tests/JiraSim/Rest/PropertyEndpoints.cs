@@ -15,7 +15,7 @@ public static class PropertyEndpoints
             var site = caller.Site;
             lock (site.Sync)
                 return site.FindIssue(issueIdOrKey) is { } issue
-                    ? Results.Json(new { keys = issue.Properties.Keys.Select(k => new { self = $"{site.BaseUrlText}/rest/api/3/issue/{issue.Id}/properties/{k}", key = k }) })
+                    ? Results.Json(new { keys = issue.Properties.Keys.Select(k => new { self = $"{site.RestUrl}/issue/{issue.Id}/properties/{k}", key = k }) })
                     : JiraErrors.IssueNotFound();
         });
 

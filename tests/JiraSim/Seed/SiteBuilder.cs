@@ -7,12 +7,21 @@ public static class SiteBuilder
     /// <summary>A site from its seed, served at <paramref name="rootUrl"/>/{key}.</summary>
     public static SimSite Build(SeedSite seed, Uri rootUrl, TimeProvider clock)
     {
-        var site = new SimSite(seed.Key, new Uri(rootUrl.ToString().TrimEnd('/') + "/" + seed.Key), clock);
+        var dataCenter = Deployment(seed);
+        var site = new SimSite(seed.Key, new Uri(rootUrl.ToString().TrimEnd('/') + "/" + seed.Key), clock)
+        {
+            Deployment = dataCenter ? SimDeployment.DataCenter : SimDeployment.Cloud,
+            Version = seed.Version ?? "9.12.15",
+            TimeZone = dataCenter ? TimeZoneInfo.FindSystemTimeZoneById(seed.TimeZone ?? "Europe/Berlin") : TimeZoneInfo.Utc,
+            BasicAuth = seed.BasicAuth,
+        };
         foreach (var user in seed.Users)
             site.Users.Add(new SimUser
             {
-                AccountId = user.AccountId, DisplayName = user.DisplayName, Email = user.Email, IsAdmin = user.Admin, IsReadOnly = user.ReadOnly,
+                AccountId = user.AccountId ?? user.Key ?? throw new InvalidDataException($"Site {seed.Key}: user '{user.DisplayName}' needs an accountId (Cloud) or a key (Data Center)."),
+                DisplayName = user.DisplayName, Email = user.Email, IsAdmin = user.Admin, IsReadOnly = user.ReadOnly,
                 ApiTokens = user.ApiTokens ?? [], PersonalAccessTokens = user.PersonalAccessTokens ?? [],
+                Name = user.Name, Key = user.Key, Password = user.Password,
             });
         foreach (var project in seed.Projects)
         {
@@ -24,4 +33,11 @@ public static class SiteBuilder
         }
         return site;
     }
+
+    private static bool Deployment(SeedSite seed) => seed.Deployment switch
+    {
+        null or "cloud" => false,
+        "dataCenter" => true,
+        var other => throw new InvalidDataException($"Site {seed.Key}: deployment '{other}' is neither \"cloud\" nor \"dataCenter\"."),
+    };
 }
