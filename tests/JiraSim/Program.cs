@@ -16,12 +16,14 @@ public static class SimulatorProgram
         var seed = seedPath is null ? DefaultSeed.Create() : SeedDocument.Load(seedPath);
 
         await using var jira = await JiraSimulator.StartAsync(seed, url);
-        Console.WriteLine($"Simulated Jira Cloud at {jira.RootUrl}");
+        Console.WriteLine($"Simulated Jira at {jira.RootUrl}");
         foreach (var site in jira.State.Sites.OrderBy(s => s.Key))
         {
-            Console.WriteLine($"  site {site.Key}: {site.BaseUrlText}");
+            Console.WriteLine($"  site {site.Key}: {site.BaseUrlText}{(site.IsDataCenter ? $" (Data Center {site.Version}, {site.TimeZone.Id}, REST v2)" : "")}");
             foreach (var user in site.Users)
-                Console.WriteLine($"    {(user.IsAdmin ? "admin" : "user ")} {user.Email} ({user.AccountId}) API token: {string.Join(", ", user.ApiTokens)}");
+                Console.WriteLine(site.IsDataCenter
+                    ? $"    {(user.IsAdmin ? "admin" : "user ")} {user.Name} ({user.Key}) password: {user.Password}, PAT: {string.Join(", ", user.PersonalAccessTokens)}"
+                    : $"    {(user.IsAdmin ? "admin" : "user ")} {user.Email} ({user.AccountId}) API token: {string.Join(", ", user.ApiTokens)}");
             foreach (var project in site.Projects)
                 Console.WriteLine($"    project {project.Key} ({project.Id}): {string.Join(", ", project.IssueTypes.Select(t => t.Name))}");
         }

@@ -1,12 +1,14 @@
 using JiraSim.Connect;
+using JiraSim.DataCenter;
 using JiraSim.Forge;
 using JiraSim.Rest;
 
 namespace JiraSim;
 
 /// <summary>
-/// The simulator's web application: every site's REST API under <c>/{site}/rest/api/3/</c> (so a site's base URL
-/// has a path, like a Jira behind a context path), behind <see cref="SiteRequestMiddleware"/>.
+/// The simulator's web application: every site's REST API under <c>/{site}/rest/api/3/</c>, or a Data Center site's
+/// under <c>/{site}/rest/api/2/</c> (so a site's base URL has a path, like a Jira behind a context path), behind
+/// <see cref="SiteRequestMiddleware"/>.
 /// </summary>
 public static class SimulatorApp
 {
@@ -34,6 +36,7 @@ public static class SimulatorApp
             SearchEndpoints.Map(api);
             AttachmentEndpoints.Map(api);
         }
+        DataCenterEndpoints.Map(app);
         AttachmentEndpoints.MapMedia(app);
         ConnectEndpoints.Map(app);
         ForgeEndpoints.Map(app);

@@ -1,4 +1,5 @@
 using JiraSim.Auth;
+using JiraSim.DataCenter;
 using JiraSim.Faults;
 using JiraSim.Model;
 using JiraSim.Rest;
@@ -7,15 +8,15 @@ using Microsoft.AspNetCore.Routing.Patterns;
 namespace JiraSim;
 
 /// <summary>
-/// In front of every site REST endpoint: find the site ({site} route value), count the request per endpoint,
-/// apply armed faults, authenticate, apply the per-issue write limit, then hand the handler a <see cref="SimCaller"/>.
+/// In front of every site REST endpoint: find the site ({site} route value), answer 404 where its deployment has no
+/// such API, count the request per endpoint, apply armed faults, authenticate (as Cloud or as Data Center does), apply the per-issue write limit, then hand the handler a <see cref="SimCaller"/>.
 /// </summary>
 public sealed class SiteRequestMiddleware(RequestDelegate next, SimulatorState state)
 {
     public async Task InvokeAsync(HttpContext http)
     {
         var endpoint = http.GetEndpoint();
-        if (endpoint?.Metadata.GetMetadata<SiteRestEndpoint>() is null || endpoint is not RouteEndpoint route)
+        if (endpoint?.Metadata.GetMetadata<SiteRestEndpoint>() is not { } marker || endpoint is not RouteEndpoint route)
         {
             await next(http);
             return;
@@ -27,6 +28,12 @@ public sealed class SiteRequestMiddleware(RequestDelegate next, SimulatorState s
             await JiraErrors.Status(404, "No such site.").ExecuteAsync(http);
             return;
         }
+        // A Data Center has no REST v3 (nor Connect or Forge); the simulator's Cloud sites answer v2 only for serverInfo.
+        if (!marker.Serves(site))
+        {
+            await JiraErrors.Status(404, "null for uri: " + http.Request.Path + http.Request.QueryString).ExecuteAsync(http);
+            return;
+        }
 
         var name = EndpointName(http.Request.Method, route.RoutePattern);
         site.Requests.Add(name);
@@ -36,6 +43,11 @@ public sealed class SiteRequestMiddleware(RequestDelegate next, SimulatorState s
         {
             if (fault.Delay is { } delay)
                 await Task.Delay(delay, http.RequestAborted);
+            if (fault is { Html: { } html, Status: { } htmlStatus })
+            {
+                await Results.Content(html, "text/html; charset=utf-8", statusCode: htmlStatus).ExecuteAsync(http);
+                return;
+            }
             if (fault.Status is { } status)
             {
                 if (fault.RetryAfterSeconds is { } seconds)
@@ -47,10 +59,12 @@ public sealed class SiteRequestMiddleware(RequestDelegate next, SimulatorState s
             }
         }
 
-        var (caller, refusal) = viaForge ? SimAuthenticator.ForgeAppToken(http, site, state.Forge) : SimAuthenticator.Authenticate(http, site);
+        var (caller, refusal) = site.IsDataCenter ? DataCenterAuthenticator.Authenticate(http, site)
+            : viaForge ? Refusal(SimAuthenticator.ForgeAppToken(http, site, state.Forge))
+            : Refusal(SimAuthenticator.Authenticate(http, site));
         if (caller is null)
         {
-            await JiraErrors.Unauthorized(refusal!).ExecuteAsync(http);
+            await refusal!.ExecuteAsync(http);
             return;
         }
 
@@ -72,6 +86,9 @@ public sealed class SiteRequestMiddleware(RequestDelegate next, SimulatorState s
         http.Features.Set(caller);
         await next(http);
     }
+
+    private static (SimCaller?, IResult?) Refusal((SimCaller? Caller, string? Refusal) result) =>
+        (result.Caller, result.Caller is null ? JiraErrors.Unauthorized(result.Refusal!) : null);
 
     /// <summary>"GET /rest/api/3/issue/{issueIdOrKey}": the route without the site's prefix (its own URL's, or Forge's API base URL's).</summary>
     public static string EndpointName(string method, RoutePattern pattern)

@@ -22,7 +22,7 @@ public class AdminApiTests : SimulatorTest
         var sites = (await admin.GetFromJsonAsync<JsonArray>("sites"))!;
         var siteA = sites.Single(s => s!["key"]!.GetValue<string>() == "site-a")!;
 
-        Assert.That(sites.Select(s => s!["key"]!.GetValue<string>()), Is.EqualTo(new[] { "site-a", "site-b" }));
+        Assert.That(sites.Select(s => s!["key"]!.GetValue<string>()), Is.EqualTo(new[] { "site-a", "site-b", "site-dc" }));
         Assert.That(siteA["baseUrl"]!.GetValue<string>(), Is.EqualTo(jira.Site("site-a").BaseUrlText));
         Assert.That(siteA["clientKey"]!.GetValue<string>(), Is.EqualTo(jira.ClientKey("site-a")));
         Assert.That(siteA["users"]!.AsArray().Select(u => u!["accountId"]!.GetValue<string>()), Does.Contain("557058:a-admin"));

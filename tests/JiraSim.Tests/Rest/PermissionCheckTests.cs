@@ -90,14 +90,17 @@ public class PermissionCheckTests : SimulatorTest
     }
 
     [Test]
-    public void DefaultSeed_HasAReadOnlyViewerOnBothSites_WithTheUserToken()
+    public void DefaultSeed_HasAReadOnlyViewerOnEverySite_WithTheUserToken_OrOnDataCenterTheUserPassword()
     {
         foreach (var site in DefaultSeed.Create().Sites)
         {
-            var viewer = site.Users.Single(u => u.AccountId.EndsWith("-viewer", StringComparison.Ordinal));
+            var viewer = site.Users.Single(u => (u.AccountId ?? u.Name)!.EndsWith("viewer", StringComparison.Ordinal));
             Assert.That(viewer.ReadOnly, Is.True, site.Key);
             Assert.That(viewer.DisplayName, Does.StartWith("Vera Viewer"));
-            Assert.That(viewer.ApiTokens, Is.EqualTo(new[] { DefaultSeed.UserToken }));
+            if (site.Deployment == "dataCenter")
+                Assert.That(viewer.Password, Is.EqualTo(DefaultSeed.UserPassword));
+            else
+                Assert.That(viewer.ApiTokens, Is.EqualTo(new[] { DefaultSeed.UserToken }));
         }
     }
 

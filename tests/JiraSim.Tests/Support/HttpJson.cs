@@ -16,12 +16,19 @@ public static class HttpJson
     }
 
     /// <summary>Creates an issue through REST and returns its key.</summary>
-    public static async Task<string> CreateIssue(this HttpClient client, string project, string type, string summary, JsonNode? description = null)
+    public static Task<string> CreateIssue(this HttpClient client, string project, string type, string summary, JsonNode? description = null) =>
+        client.CreateIssue(SimClients.V3("issue"), project, type, summary, description);
+
+    /// <summary>Creates an issue through a Data Center site's REST v2 (a wiki-markup description) and returns its key.</summary>
+    public static Task<string> CreateIssueV2(this HttpClient client, string project, string type, string summary, string? description = null) =>
+        client.CreateIssue(SimClients.V2("issue"), project, type, summary, description);
+
+    private static async Task<string> CreateIssue(this HttpClient client, string path, string project, string type, string summary, JsonNode? description)
     {
         var fields = new JsonObject { ["project"] = new JsonObject { ["key"] = project }, ["issuetype"] = new JsonObject { ["name"] = type }, ["summary"] = summary };
         if (description is not null)
             fields["description"] = description;
-        var (status, body) = await client.SendJson(HttpMethod.Post, SimClients.V3("issue"), new JsonObject { ["fields"] = fields });
+        var (status, body) = await client.SendJson(HttpMethod.Post, path, new JsonObject { ["fields"] = fields });
         Assert.That(status, Is.EqualTo(201), body?.ToJsonString());
         return body!["key"]!.GetValue<string>();
     }

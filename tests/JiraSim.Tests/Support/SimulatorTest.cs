@@ -1,6 +1,6 @@
 namespace JiraSim.Tests.Support;
 
-/// <summary>A fresh simulator (default seed: site-a, site-b) for each test.</summary>
+/// <summary>A fresh simulator (default seed: site-a, site-b, site-dc) for each test.</summary>
 public abstract class SimulatorTest
 {
     protected JiraSimulator jira = null!;

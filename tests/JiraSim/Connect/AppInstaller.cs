@@ -26,6 +26,9 @@ public sealed class AppInstaller(SimulatorState state, HttpClient http, ConnectR
     /// <summary>Installs the app, or reinstalls it with a new shared secret; throws <see cref="AppInstallException"/> if it refuses.</summary>
     public async Task<SimApp> InstallAsync(SimSite site, Uri descriptorUrl, CancellationToken cancel = default)
     {
+        // Connect is a Cloud framework; a Data Center installs apps as P2 plugins, which the simulator does not play.
+        if (site.IsDataCenter)
+            throw new AppInstallException($"Site {site.Key} is a Jira Data Center: Connect apps cannot be installed there.");
         var descriptor = await FetchDescriptorAsync(descriptorUrl, cancel);
         if (!descriptor.Lifecycle.TryGetValue("installed", out var installed))
             throw new AppInstallException("The descriptor declares no lifecycle.installed callback, so the app could not learn its shared secret.");

@@ -54,6 +54,8 @@ public sealed class ForgeRuntime : IAsyncDisposable
     /// <summary>Installs (or reinstalls, as a new installation) the app on the site; then Forge sends <c>avi:forge:installed:app</c>.</summary>
     public async Task<ForgeInstall> InstallAsync(SimSite site, ForgeManifest manifest, CancellationToken cancel = default)
     {
+        if (site.IsDataCenter)
+            throw new InvalidOperationException($"Site {site.Key} is a Jira Data Center: Forge apps run on Jira Cloud only.");
         var identity = state.Connect.Identity(site);
         var api = new Uri(site.BaseUrl.GetLeftPart(UriPartial.Authority) + "/ex/jira/" + identity.CloudId);
         var install = new ForgeInstall(site, manifest, "ari:cloud:ecosystem::installation/" + Guid.NewGuid(), AppUser(site, manifest, identity.CloudId), identity.CloudId, api);

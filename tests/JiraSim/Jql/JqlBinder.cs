@@ -15,16 +15,21 @@ public sealed partial class JqlBinder
     private readonly DateTimeOffset now;
     private readonly List<string> errors = [];
 
-    private JqlBinder(SimSite site, string text)
+    private readonly TimeZoneInfo zone;
+
+    private JqlBinder(SimSite site, string text, TimeZoneInfo zone)
     {
         this.site = site;
         this.text = text;
+        this.zone = zone;
         now = site.Clock.GetUtcNow();
     }
 
-    public static bool TryBind(SimSite site, string text, JqlQuery query, [NotNullWhen(true)] out JqlSearch? search, [NotNullWhen(false)] out JqlError? error)
+    /// <param name="zone">The zone dates are read in: the searching user's; by default the site's (<see cref="SimSite.TimeZone"/>).</param>
+    public static bool TryBind(SimSite site, string text, JqlQuery query, [NotNullWhen(true)] out JqlSearch? search, [NotNullWhen(false)] out JqlError? error,
+        TimeZoneInfo? zone = null)
     {
-        var binder = new JqlBinder(site, text);
+        var binder = new JqlBinder(site, text, zone ?? site.TimeZone);
         var matches = query.Where is null ? (_ => true) : binder.Clause(query.Where);
         var order = binder.Order(query.OrderBy);
         search = binder.errors.Count == 0 ? new JqlSearch(matches, order) : null;
@@ -161,7 +166,7 @@ public sealed partial class JqlBinder
     private Func<SimIssue, bool> Date(JqlTerm term, JqlField field)
     {
         var value = term.Operand.Values[0];
-        var date = IsNow(value) ? new JqlDate(now, TimeSpan.FromMinutes(1)) : JqlDate.Parse(value.Text, now);
+        var date = IsNow(value) ? new JqlDate(now, TimeSpan.FromMinutes(1)) : JqlDate.Parse(value.Text, now, zone);
         if (date is not { } d)
         {
             errors.Add(JqlDate.Invalid(value.Text, term.Field));

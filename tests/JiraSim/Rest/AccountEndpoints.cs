@@ -12,7 +12,7 @@ public static class AccountEndpoints
     public const int MaxIdsPerCheck = 1000;
 
     // Jira's built-in project permissions ("Built-in Jira permissions"). Anything else is unrecognised (400).
-    private static readonly HashSet<string> ProjectPermissions = new(StringComparer.Ordinal)
+    public static readonly IReadOnlySet<string> ProjectPermissions = new HashSet<string>(StringComparer.Ordinal)
     {
         "ADD_COMMENTS", "ADMINISTER_PROJECTS", "ASSIGN_ISSUES", "ASSIGNABLE_USER", "BROWSE_PROJECTS", "CLOSE_ISSUES",
         "CREATE_ATTACHMENTS", "CREATE_ISSUES", "DELETE_ALL_ATTACHMENTS", "DELETE_ALL_COMMENTS", "DELETE_ALL_WORKLOGS",
@@ -25,23 +25,18 @@ public static class AccountEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
+        MapMyself(api);
+        api.MapPost("/permissions/check", CheckPermissions);
+        ServerInfo.Map(api);
+    }
+
+    /// <summary>The caller as a user: Cloud's User, Data Center's UserBean.</summary>
+    public static void MapMyself(RouteGroupBuilder api) =>
         api.MapGet("/myself", (SimCaller caller) =>
         {
             lock (caller.Site.Sync)
                 return Results.Json(SiteJson.User(caller.Site, caller.User));
         });
-        api.MapPost("/permissions/check", CheckPermissions);
-        // "Get Jira instance info" (ServerInfo schema): the site's address, as seen at its own URL.
-        api.MapGet("/serverInfo", (SimCaller caller) => Results.Json(new
-        {
-            baseUrl = caller.Site.BaseUrlText,
-            version = "1001.0.0-SNAPSHOT",
-            versionNumbers = new[] { 1001, 0, 0 },
-            deploymentType = "Cloud",
-            buildNumber = 100248,
-            serverTitle = "Jira (" + caller.Site.Key + ")",
-        }));
-    }
 
     // BulkPermissionsRequestBean → BulkPermissionGrants. Global permissions: only ADMINISTER is modelled (admins hold
     // it). Project permissions, per project and issue: everyone sees every project; read-only users hold nothing else
@@ -130,7 +125,7 @@ public static class AccountEndpoints
         }).ToArray();
 
     /// <summary>The simulator's permission scheme, the same for every project.</summary>
-    private static bool Holds(SimUser user, string permission) => permission switch
+    public static bool Holds(SimUser user, string permission) => permission switch
     {
         "BROWSE_PROJECTS" or "VIEW_DEV_TOOLS" or "VIEW_READONLY_WORKFLOW" or "VIEW_VOTERS_AND_WATCHERS" => true,
         "ADMINISTER_PROJECTS" => user.IsAdmin,

@@ -11,8 +11,14 @@ public static class AttachmentEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/issue/{issueIdOrKey}/attachments", AttachmentUpload.HandleAsync);
+        MapShared(api);
         api.MapGet("/attachment/content/{id}", Content);
+    }
+
+    /// <summary>What a Data Center site's v2 has too (its content is served at <c>/secure/attachment/…</c> instead).</summary>
+    public static void MapShared(RouteGroupBuilder api)
+    {
+        api.MapPost("/issue/{issueIdOrKey}/attachments", AttachmentUpload.HandleAsync);
         api.MapGet("/attachment/{id}", Metadata);
         api.MapDelete("/attachment/{id}", Delete);
     }

@@ -15,6 +15,8 @@ public static class AttachmentJson
     public static JsonObject Metadata(SimSite site, SimAttachment attachment)
     {
         var json = SiteJson.Attachment(site, attachment);
+        if (site.IsDataCenter)
+            return json; // AttachmentBean on Data Center: the id stays a string, as everywhere in v2
         json["id"] = long.Parse(attachment.Id, CultureInfo.InvariantCulture);
         return json;
     }

@@ -7,6 +7,13 @@ public static class ProjectEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
+        MapShared(api);
+        MapCloud(api);
+    }
+
+    /// <summary>What a Data Center site's v2 has too: a project with its issue types, and create metadata's issue types.</summary>
+    public static void MapShared(RouteGroupBuilder api)
+    {
         api.MapGet("/project/{projectIdOrKey}", (string projectIdOrKey, SimCaller caller) =>
         {
             lock (caller.Site.Sync)
@@ -15,6 +22,11 @@ public static class ProjectEndpoints
                     : JiraErrors.Status(404, $"No project could be found with key '{projectIdOrKey}'.");
         });
 
+        api.MapGet("/issue/createmeta/{projectIdOrKey}/issuetypes", CreateMetaIssueTypes);
+    }
+
+    private static void MapCloud(RouteGroupBuilder api)
+    {
         api.MapGet("/project/search", (SimCaller caller, int? startAt, int? maxResults, string? query) =>
         {
             var site = caller.Site;
@@ -44,19 +56,6 @@ public static class ProjectEndpoints
                     : JiraErrors.Status(404, "The project is not found or the user does not have permission to view it.");
         });
 
-        api.MapGet("/issue/createmeta/{projectIdOrKey}/issuetypes", (string projectIdOrKey, SimCaller caller, int? startAt, int? maxResults) =>
-        {
-            lock (caller.Site.Sync)
-            {
-                if (caller.Site.FindProject(projectIdOrKey) is not { } project)
-                    return JiraErrors.Status(404, "Project not found or no permission to create issues.");
-                var start = Math.Max(0, startAt ?? 0);
-                var max = Math.Clamp(maxResults ?? 50, 1, 200);
-                var types = project.IssueTypes.Skip(start).Take(max).Select(t => SiteJson.IssueType(caller.Site, t)).ToList();
-                return Results.Json(new { issueTypes = types, maxResults = max, startAt = start, total = project.IssueTypes.Count });
-            }
-        });
-
         // The default issue type lives in the project's issue type scheme, readable only with Administer Jira
         // (DESIGN §7a); an app without the ADMIN scope is refused, as on Jira Cloud.
         api.MapGet("/issuetypescheme/project", (SimCaller caller, long? projectId) =>
@@ -75,5 +74,25 @@ public static class ProjectEndpoints
                 return Results.Json(new { maxResults = 50, startAt = 0, total = 1, isLast = true, values = new[] { scheme } }, ResponseJson.OmitNulls);
             }
         });
+    }
+
+    // Cloud answers {issueTypes, …}; Data Center 9.12 a page of {values, isLast, …} ("Get create issue meta project
+    // issue types", REST v2 9.12), each type without hierarchyLevel.
+    private static IResult CreateMetaIssueTypes(string projectIdOrKey, SimCaller caller, int? startAt, int? maxResults)
+    {
+        lock (caller.Site.Sync)
+        {
+            if (caller.Site.FindProject(projectIdOrKey) is not { } project)
+                return JiraErrors.Status(404, "Project not found or no permission to create issues.");
+            var start = Math.Max(0, startAt ?? 0);
+            var max = Math.Clamp(maxResults ?? 50, 1, 200);
+            var types = project.IssueTypes.Skip(start).Take(max).Select(t => SiteJson.IssueType(caller.Site, t)).ToList();
+            if (caller.Site.IsDataCenter)
+            {
+                types.ForEach(t => t.Remove("avatarId"));
+                return Results.Json(new { maxResults = max, startAt = start, total = project.IssueTypes.Count, isLast = start + types.Count >= project.IssueTypes.Count, values = types });
+            }
+            return Results.Json(new { issueTypes = types, maxResults = max, startAt = start, total = project.IssueTypes.Count });
+        }
     }
 }
