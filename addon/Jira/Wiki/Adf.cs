@@ -48,6 +48,12 @@ internal static class Adf
     public static string? Attr(JsonNode? node, string name) =>
         node is JsonObject o && o["attrs"] is JsonObject a && a[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
+    /// <summary>A number attribute, whichever .NET type the JSON value was built from.</summary>
+    public static double? Number(JsonNode? node, string name) =>
+        node is JsonObject o && o["attrs"] is JsonObject a && a[name] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            ? double.Parse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
     public static JsonArray Content(JsonNode? node) => node is JsonObject o && o["content"] is JsonArray a ? a : [];
 
     public static IEnumerable<JsonObject> Marks(JsonNode? node) =>

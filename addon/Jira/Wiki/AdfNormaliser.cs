@@ -65,7 +65,7 @@ public static class AdfNormaliser
         if (node["attrs"] is not JsonObject attrs)
             return;
         attrs.Remove("localId");
-        if (type == "hardBreak" || (type == "orderedList" && attrs["order"] is JsonValue v && v.TryGetValue<double>(out var order) && order == 1))
+        if (type == "hardBreak" || (type == "orderedList" && Adf.Number(node, "order") == 1))
             attrs.Remove(type == "hardBreak" ? "text" : "order");
         if (attrs.Count == 0)
             node.Remove("attrs");

@@ -40,7 +40,7 @@ internal static class AdfWikiWriter
         string.IsNullOrEmpty(text) ? "" : Paragraph(Adf.Paragraph(Adf.Text(text)));
 
     private static string Level(JsonObject heading) =>
-        Math.Clamp((int)(heading["attrs"]?["level"]?.GetValue<double>() ?? 1), 1, 6).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Math.Clamp((int)(Adf.Number(heading, "level") ?? 1), 1, 6).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>"bq." holds one line; anything more needs <c>{quote}</c> ("Text formatting notation help", Text Effects).</summary>
     private static string Quote(JsonObject quote)

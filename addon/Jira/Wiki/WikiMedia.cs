@@ -62,5 +62,5 @@ internal static class WikiMedia
         Adf.Attr(media, "alt") is { Length: > 0 } alt ? alt : Adf.Attr(media, "url") ?? Adf.Attr(media, "id") ?? "attachment";
 
     public static bool IsThumbnail(JsonNode? single) =>
-        single?["attrs"]?["widthType"]?.GetValue<string>() == "pixel" && single["attrs"]?["width"]?.GetValue<double>() == ThumbnailWidth;
+        Adf.Attr(single, "widthType") == "pixel" && Adf.Number(single, "width") == ThumbnailWidth;
 }
