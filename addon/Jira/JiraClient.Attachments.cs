@@ -50,7 +50,25 @@ public sealed partial class JiraClient
     /// </summary>
     public async Task<JiraResult<JiraAttachmentContent>> OpenAttachmentContentAsync(string attachmentId, CancellationToken cancellationToken = default)
     {
-        using var request = NewRequest(HttpMethod.Get, "rest/api/3/attachment/content/" + JiraPath.Segment(attachmentId) + JiraPath.Query(("redirect", "false")));
+        if (!IsDataCenter)
+            return await OpenContentAsync(Rest + "attachment/content/" + JiraPath.Segment(attachmentId) + JiraPath.Query(("redirect", "false")), cancellationToken);
+        // Data Center has no content endpoint in REST: the bytes are at the attachment's content URL
+        // (…/secure/attachment/{id}/{filename}), served to the same credentials. Only one under this site is followed.
+        var metadata = await GetAttachmentAsync(attachmentId, cancellationToken);
+        if (!metadata.IsSuccess)
+            return metadata.Error;
+        if (!Uri.TryCreate(metadata.Value.Content, UriKind.Absolute, out var content) || !Target.Contains(content))
+            return new JiraError
+            {
+                Kind = JiraErrorKind.InvalidResponse,
+                Message = $"Attachment {attachmentId}'s content URL is not on this Jira ({Target.BaseUrl}); it is not followed.",
+            };
+        return await OpenContentAsync(content.AbsoluteUri[Target.BaseUrl.AbsoluteUri.Length..], cancellationToken);
+    }
+
+    private async Task<JiraResult<JiraAttachmentContent>> OpenContentAsync(string relativePathAndQuery, CancellationToken cancellationToken)
+    {
+        using var request = NewRequest(HttpMethod.Get, relativePathAndQuery);
         request.Headers.Accept.Clear();
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*"));
         request.Options.Set(JiraRequestOptions.Transfer, true);
@@ -80,7 +98,7 @@ public sealed partial class JiraClient
         return list.IsSuccess ? JiraResult<IReadOnlyList<T>>.Success(list.Value) : list.Error;
     }
 
-    private static string AttachmentPath(string attachmentId) => "rest/api/3/attachment/" + JiraPath.Segment(attachmentId);
+    private string AttachmentPath(string attachmentId) => Rest + "attachment/" + JiraPath.Segment(attachmentId);
 
     private static string FormDataFileName(string fileName) =>
         new string(fileName.Select(c => char.IsControl(c) && c is not '\r' and not '\n' ? '_' : c).ToArray())

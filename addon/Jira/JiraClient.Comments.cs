@@ -3,21 +3,22 @@ using ConnectAddon.Jira.Models;
 
 namespace ConnectAddon.Jira;
 
-// Comments: /rest/api/3/issue/{issueIdOrKey}/comment ("Jira REST API v3: Issue comments"). Bodies are ADF.
+// Comments: /rest/api/3/issue/{issueIdOrKey}/comment ("Jira REST API v3: Issue comments"). Bodies are ADF (wiki markup on Data Center's v2, converted here).
 public sealed partial class JiraClient
 {
     private const int CommentPageSize = 100;
 
     /// <summary>One page of an issue's comments, oldest first.</summary>
-    public Task<JiraResult<JiraCommentPage>> GetCommentsPageAsync(string issueIdOrKey, int startAt = 0, int maxResults = CommentPageSize, CancellationToken cancellationToken = default)
+    public async Task<JiraResult<JiraCommentPage>> GetCommentsPageAsync(string issueIdOrKey, int startAt = 0, int maxResults = CommentPageSize, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(startAt);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxResults);
-        return ReadAsync<JiraCommentPage>(NewRequest(HttpMethod.Get, CommentsPath(issueIdOrKey) + JiraPath.Query(
+        var page = await ReadAsync<JiraCommentPage>(NewRequest(HttpMethod.Get, CommentsPath(issueIdOrKey) + JiraPath.Query(
             ("startAt", startAt.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("maxResults", maxResults.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             // Oldest first, so a comment added while paging lands on a later page instead of shifting earlier ones.
             ("orderBy", "created"))), cancellationToken);
+        return page.IsSuccess && IsDataCenter ? page.Value with { Comments = page.Value.Comments.Select(FromDataCenter).ToList() } : page;
     }
 
     /// <summary>
@@ -41,32 +42,34 @@ public sealed partial class JiraClient
         }
     }
 
-    public Task<JiraResult<JiraComment>> GetCommentAsync(string issueIdOrKey, string commentId, CancellationToken cancellationToken = default) =>
-        ReadAsync<JiraComment>(NewRequest(HttpMethod.Get, CommentPath(issueIdOrKey, commentId)), cancellationToken);
+    public async Task<JiraResult<JiraComment>> GetCommentAsync(string issueIdOrKey, string commentId, CancellationToken cancellationToken = default) =>
+        Comment(await ReadAsync<JiraComment>(NewRequest(HttpMethod.Get, CommentPath(issueIdOrKey, commentId)), cancellationToken));
 
     /// <summary>Adds a comment with an ADF body and no visibility restriction (201). A lost answer is OutcomeUnknown.</summary>
-    public Task<JiraResult<JiraComment>> AddCommentAsync(string issueIdOrKey, JsonNode body, CancellationToken cancellationToken = default)
+    public async Task<JiraResult<JiraComment>> AddCommentAsync(string issueIdOrKey, JsonNode body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return ReadAsync<JiraComment>(NewRequest(HttpMethod.Post, CommentsPath(issueIdOrKey), CommentBody(body)), cancellationToken);
+        return Comment(await ReadAsync<JiraComment>(NewRequest(HttpMethod.Post, CommentsPath(issueIdOrKey), CommentBody(body)), cancellationToken));
     }
 
     /// <summary>Replaces a comment's body (200 with the comment).</summary>
-    public Task<JiraResult<JiraComment>> UpdateCommentAsync(string issueIdOrKey, string commentId, JsonNode body, bool? notifyUsers = null, CancellationToken cancellationToken = default)
+    public async Task<JiraResult<JiraComment>> UpdateCommentAsync(string issueIdOrKey, string commentId, JsonNode body, bool? notifyUsers = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
         var query = JiraPath.Query(("notifyUsers", notifyUsers is { } notify ? JiraPath.Boolean(notify) : null));
-        return ReadAsync<JiraComment>(NewRequest(HttpMethod.Put, CommentPath(issueIdOrKey, commentId) + query, CommentBody(body)), cancellationToken);
+        return Comment(await ReadAsync<JiraComment>(NewRequest(HttpMethod.Put, CommentPath(issueIdOrKey, commentId) + query, CommentBody(body)), cancellationToken));
     }
 
     /// <summary>Deletes a comment (204). NotFound means it is gone, perhaps by an earlier attempt whose answer was lost.</summary>
     public Task<JiraResult> DeleteCommentAsync(string issueIdOrKey, string commentId, CancellationToken cancellationToken = default) =>
         ExecuteAsync(NewRequest(HttpMethod.Delete, CommentPath(issueIdOrKey, commentId)), cancellationToken);
 
-    private static HttpContent CommentBody(JsonNode body) =>
-        JiraJson.Bytes(System.Text.Encoding.UTF8.GetBytes(new JsonObject { ["body"] = body.DeepClone() }.ToJsonString()));
+    private HttpContent CommentBody(JsonNode body) =>
+        JiraJson.Bytes(System.Text.Encoding.UTF8.GetBytes(new JsonObject { ["body"] = JiraRichText.Write(Target.Flavour, body) }.ToJsonString()));
 
-    private static string CommentsPath(string issueIdOrKey) => IssuePath(issueIdOrKey) + "/comment";
+    private JiraResult<JiraComment> Comment(JiraResult<JiraComment> read) => read.IsSuccess ? FromDataCenter(read.Value) : read;
 
-    private static string CommentPath(string issueIdOrKey, string commentId) => CommentsPath(issueIdOrKey) + "/" + JiraPath.Segment(commentId);
+    private string CommentsPath(string issueIdOrKey) => IssuePath(issueIdOrKey) + "/comment";
+
+    private string CommentPath(string issueIdOrKey, string commentId) => CommentsPath(issueIdOrKey) + "/" + JiraPath.Segment(commentId);
 }

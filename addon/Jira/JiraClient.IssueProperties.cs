@@ -21,6 +21,6 @@ public sealed partial class JiraClient
     public Task<JiraResult> DeleteIssuePropertyAsync(string issueIdOrKey, string propertyKey, CancellationToken cancellationToken = default) =>
         ExecuteAsync(NewRequest(HttpMethod.Delete, PropertyPath(issueIdOrKey, propertyKey)), cancellationToken);
 
-    private static string PropertyPath(string issueIdOrKey, string propertyKey) =>
+    private string PropertyPath(string issueIdOrKey, string propertyKey) =>
         IssuePath(issueIdOrKey) + "/properties/" + JiraPath.Segment(propertyKey);
 }

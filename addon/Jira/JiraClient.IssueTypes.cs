@@ -9,7 +9,9 @@ public sealed partial class JiraClient
     /// <summary>The issue types of a project (GET /rest/api/3/issuetype/project?projectId=…), with their hierarchy level.</summary>
     public async Task<JiraResult<IReadOnlyList<JiraIssueType>>> GetIssueTypesForProjectAsync(long projectId, CancellationToken cancellationToken = default)
     {
-        var list = await ReadAsync<List<JiraIssueType>>(NewRequest(HttpMethod.Get, "rest/api/3/issuetype/project" + JiraPath.Query(
+        if (IsDataCenter)
+            return await IssueTypesOfDataCenterProjectAsync(projectId, cancellationToken);
+        var list = await ReadAsync<List<JiraIssueType>>(NewRequest(HttpMethod.Get, Rest + "issuetype/project" + JiraPath.Query(
             ("projectId", projectId.ToString(CultureInfo.InvariantCulture)))), cancellationToken);
         return list.IsSuccess ? JiraResult<IReadOnlyList<JiraIssueType>>.Success(list.Value) : list.Error;
     }
@@ -22,7 +24,7 @@ public sealed partial class JiraClient
     {
         ArgumentOutOfRangeException.ThrowIfNegative(startAt);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxResults);
-        return ReadAsync<JiraIssueTypePage>(NewRequest(HttpMethod.Get, "rest/api/3/issue/createmeta/" + JiraPath.Segment(projectIdOrKey) + "/issuetypes" + JiraPath.Query(
+        return ReadAsync<JiraIssueTypePage>(NewRequest(HttpMethod.Get, Rest + "issue/createmeta/" + JiraPath.Segment(projectIdOrKey) + "/issuetypes" + JiraPath.Query(
             ("startAt", startAt.ToString(CultureInfo.InvariantCulture)),
             ("maxResults", maxResults.ToString(CultureInfo.InvariantCulture)))), cancellationToken);
     }

@@ -2,15 +2,18 @@ using ConnectAddon.Jira.Models;
 
 namespace ConnectAddon.Jira;
 
-// Issues: GET/PUT/DELETE /rest/api/3/issue/{issueIdOrKey} and POST /rest/api/3/issue ("Jira REST API v3: Issues").
+// Issues: GET/PUT/DELETE /rest/api/3/issue/{issueIdOrKey} and POST /rest/api/3/issue ("Jira REST API v3: Issues"), the same under /rest/api/2 on Data Center.
 public sealed partial class JiraClient
 {
     /// <summary>Reads one issue; <paramref name="query"/> picks fields, expansions and issue properties.</summary>
-    public Task<JiraResult<JiraIssue>> GetIssueAsync(string issueIdOrKey, JiraIssueQuery? query = null, CancellationToken cancellationToken = default) =>
-        ReadAsync<JiraIssue>(NewRequest(HttpMethod.Get, IssuePath(issueIdOrKey) + JiraPath.Query(
+    public async Task<JiraResult<JiraIssue>> GetIssueAsync(string issueIdOrKey, JiraIssueQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        var read = await ReadAsync<JiraIssue>(NewRequest(HttpMethod.Get, IssuePath(issueIdOrKey) + JiraPath.Query(
             ("fields", JiraPath.List(query?.Fields)),
             ("expand", JiraPath.List(query?.Expand)),
             ("properties", JiraPath.List(query?.Properties)))), cancellationToken);
+        return read.IsSuccess ? FromDataCenter(read.Value) : read;
+    }
 
     /// <summary>
     /// Creates an issue (201 with id, key and self). Never repeated after a lost answer: that comes back as
@@ -19,7 +22,7 @@ public sealed partial class JiraClient
     public Task<JiraResult<JiraCreatedIssue>> CreateIssueAsync(JiraIssueInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return ReadAsync<JiraCreatedIssue>(NewRequest(HttpMethod.Post, "rest/api/3/issue", JiraJson.Content(input)), cancellationToken);
+        return ReadAsync<JiraCreatedIssue>(NewRequest(HttpMethod.Post, Rest + "issue", JiraJson.Content(ForFlavour(input))), cancellationToken);
     }
 
     /// <summary>
@@ -30,7 +33,7 @@ public sealed partial class JiraClient
     {
         ArgumentNullException.ThrowIfNull(input);
         var query = JiraPath.Query(("notifyUsers", notifyUsers is { } notify ? JiraPath.Boolean(notify) : null));
-        return ExecuteAsync(NewRequest(HttpMethod.Put, IssuePath(issueIdOrKey) + query, JiraJson.Content(input)), cancellationToken);
+        return ExecuteAsync(NewRequest(HttpMethod.Put, IssuePath(issueIdOrKey) + query, JiraJson.Content(ForFlavour(input))), cancellationToken);
     }
 
     /// <summary>
@@ -40,5 +43,5 @@ public sealed partial class JiraClient
     public Task<JiraResult> DeleteIssueAsync(string issueIdOrKey, bool deleteSubtasks = false, CancellationToken cancellationToken = default) =>
         ExecuteAsync(NewRequest(HttpMethod.Delete, IssuePath(issueIdOrKey) + JiraPath.Query(("deleteSubtasks", deleteSubtasks ? "true" : null))), cancellationToken);
 
-    private static string IssuePath(string issueIdOrKey) => "rest/api/3/issue/" + JiraPath.Segment(issueIdOrKey);
+    private string IssuePath(string issueIdOrKey) => Rest + "issue/" + JiraPath.Segment(issueIdOrKey);
 }

@@ -7,5 +7,5 @@ public sealed partial class JiraClient
 {
     /// <summary>Who the requests run as: its accountId lets the sync recognise its own writes quickly.</summary>
     public Task<JiraResult<JiraUser>> GetMyselfAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync<JiraUser>(NewRequest(HttpMethod.Get, "rest/api/3/myself"), cancellationToken);
+        ReadAsync<JiraUser>(NewRequest(HttpMethod.Get, Rest + "myself"), cancellationToken);
 }

@@ -78,7 +78,7 @@ public sealed partial class JiraClient
 
     private Task<JiraResult<JiraPermissionGrants>> CheckAsync(JsonObject body, CancellationToken cancellationToken)
     {
-        var request = NewRequest(HttpMethod.Post, "rest/api/3/permissions/check", JiraJson.Bytes(System.Text.Encoding.UTF8.GetBytes(body.ToJsonString())));
+        var request = NewRequest(HttpMethod.Post, Rest + "permissions/check", JiraJson.Bytes(System.Text.Encoding.UTF8.GetBytes(body.ToJsonString())));
         request.Options.Set(JiraRequestOptions.ReadOnly, true);
         return ReadAsync<JiraPermissionGrants>(request, cancellationToken);
     }

@@ -8,7 +8,7 @@ public sealed partial class JiraClient
 {
     /// <summary>One project, with its issue types (GET /rest/api/3/project/{projectIdOrKey}).</summary>
     public Task<JiraResult<JiraProject>> GetProjectAsync(string projectIdOrKey, CancellationToken cancellationToken = default) =>
-        ReadAsync<JiraProject>(NewRequest(HttpMethod.Get, "rest/api/3/project/" + JiraPath.Segment(projectIdOrKey)), cancellationToken);
+        ReadAsync<JiraProject>(NewRequest(HttpMethod.Get, Rest + "project/" + JiraPath.Segment(projectIdOrKey)), cancellationToken);
 
     /// <summary>
     /// One page of the projects the caller can browse (GET /rest/api/3/project/search); <paramref name="query"/> matches
@@ -18,7 +18,9 @@ public sealed partial class JiraClient
     {
         ArgumentOutOfRangeException.ThrowIfNegative(startAt);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxResults);
-        return ReadAsync<JiraProjectPage>(NewRequest(HttpMethod.Get, "rest/api/3/project/search" + JiraPath.Query(
+        if (IsDataCenter)
+            return SearchDataCenterProjectsAsync(query, startAt, maxResults, cancellationToken);
+        return ReadAsync<JiraProjectPage>(NewRequest(HttpMethod.Get, Rest + "project/search" + JiraPath.Query(
             ("startAt", startAt.ToString(CultureInfo.InvariantCulture)),
             ("maxResults", maxResults.ToString(CultureInfo.InvariantCulture)),
             ("query", string.IsNullOrWhiteSpace(query) ? null : query))), cancellationToken);

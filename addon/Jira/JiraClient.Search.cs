@@ -12,7 +12,9 @@ public sealed partial class JiraClient
     public Task<JiraResult<JiraSearchPage>> SearchAsync(JiraSearchRequest search, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(search);
-        var request = NewRequest(HttpMethod.Post, "rest/api/3/search/jql", JiraJson.Content(search));
+        if (IsDataCenter)
+            return SearchDataCenterAsync(search, cancellationToken);
+        var request = NewRequest(HttpMethod.Post, Rest + "search/jql", JiraJson.Content(search));
         request.Options.Set(JiraRequestOptions.ReadOnly, true);
         return ReadAsync<JiraSearchPage>(request, cancellationToken);
     }

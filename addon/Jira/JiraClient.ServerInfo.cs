@@ -7,5 +7,5 @@ public sealed partial class JiraClient
 {
     /// <summary>The site's base URL, version and kind: a Forge installation learns its site's address from it.</summary>
     public Task<JiraResult<JiraServerInfo>> GetServerInfoAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync<JiraServerInfo>(NewRequest(HttpMethod.Get, "rest/api/3/serverInfo"), cancellationToken);
+        ReadAsync<JiraServerInfo>(NewRequest(HttpMethod.Get, Rest + "serverInfo"), cancellationToken);
 }

@@ -4,7 +4,9 @@ using System.Text.Json;
 namespace ConnectAddon.Jira;
 
 /// <summary>
-/// The typed Jira Cloud REST v3 client for one site (<see cref="Target"/>), split by REST area into partial files.
+/// The typed Jira client for one site (<see cref="Target"/>), split by REST area into partial files: Jira Cloud's REST
+/// v3, or Jira Data Center's REST v2 when the target is one (<see cref="JiraFlavour"/>); callers see one API, with rich
+/// text as ADF either way, and the Data Center differences live in <c>JiraClient.DataCenter.cs</c>.
 /// Get one from <see cref="JiraClientFactory"/>. Every call returns a <see cref="JiraResult{T}"/>: HTTP failures are
 /// values, never exceptions; only the caller's cancellation and programming errors throw. Retries, timeouts and the
 /// per-site circuit breaker live in the HTTP client's pipeline (<see cref="Resilience.JiraResiliencePipeline"/>).
@@ -24,6 +26,11 @@ public sealed partial class JiraClient
     }
 
     public JiraTarget Target { get; }
+
+    private bool IsDataCenter => Target.Flavour == JiraFlavour.DataCenter;
+
+    /// <summary>The REST API's root below the base URL: Data Center has only v2 (with wiki markup), Cloud's rich text is v3.</summary>
+    private string Rest => IsDataCenter ? "rest/api/2/" : "rest/api/3/";
 
     private HttpRequestMessage NewRequest(HttpMethod method, string relativePathAndQuery, HttpContent? content = null)
     {

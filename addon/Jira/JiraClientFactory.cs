@@ -15,8 +15,9 @@ public sealed class JiraClientFactory(IHttpClientFactory httpClients, ILoggerFac
     /// <summary>The Jira Cloud site that installed the app as <paramref name="tenant"/>.</summary>
     public JiraClient For(Tenant tenant) => For(JiraTarget.ForTenant(tenant, clock.GetUtcNow()));
 
-    /// <summary>A Jira reached with a private node's own credentials; <paramref name="baseUrl"/> may carry a path prefix.</summary>
-    public JiraClient For(Uri baseUrl, JiraCredentials credentials) => For(JiraTarget.WithCredentials(baseUrl, credentials));
+    /// <summary>A Jira reached with a private node's own credentials; <paramref name="baseUrl"/> may carry a path prefix (a context path).</summary>
+    public JiraClient For(Uri baseUrl, JiraCredentials credentials, JiraFlavour flavour = JiraFlavour.Cloud) =>
+        For(JiraTarget.WithCredentials(baseUrl, credentials, flavour));
 
     public JiraClient For(JiraTarget target)
     {

@@ -9,7 +9,7 @@ namespace ConnectAddon.Jira;
 /// </summary>
 public sealed class JiraTarget
 {
-    private JiraTarget(Uri baseUrl, Tenant? tenant, JiraCredentials? credentials, JiraSiteAccess access)
+    private JiraTarget(Uri baseUrl, Tenant? tenant, JiraCredentials? credentials, JiraSiteAccess access, JiraFlavour flavour = JiraFlavour.Cloud)
     {
         if (!baseUrl.IsAbsoluteUri || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp))
             throw new ArgumentException("A Jira base URL must be an absolute http(s) URL.", nameof(baseUrl));
@@ -25,7 +25,11 @@ public sealed class JiraTarget
         Tenant = tenant;
         Credentials = credentials;
         Access = access;
+        Flavour = flavour;
     }
+
+    /// <summary>Jira Cloud (every tenant) or Jira Data Center (a private node's Jira, as its server info says).</summary>
+    public JiraFlavour Flavour { get; }
 
     public JiraSiteAccess Access { get; }
 
@@ -55,11 +59,11 @@ public sealed class JiraTarget
         return new JiraTarget(tenant.BaseUrl, tenant, null, JiraSiteAccess.ConnectApp);
     }
 
-    public static JiraTarget WithCredentials(Uri baseUrl, JiraCredentials credentials)
+    public static JiraTarget WithCredentials(Uri baseUrl, JiraCredentials credentials, JiraFlavour flavour = JiraFlavour.Cloud)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
         ArgumentNullException.ThrowIfNull(credentials);
-        return new JiraTarget(baseUrl, null, credentials, JiraSiteAccess.Credentials);
+        return new JiraTarget(baseUrl, null, credentials, JiraSiteAccess.Credentials, flavour);
     }
 
     /// <summary>The absolute URL of <paramref name="relativePathAndQuery"/> (no leading "/") under the base URL.</summary>
@@ -72,5 +76,7 @@ public sealed class JiraTarget
     internal bool Contains(Uri? url) =>
         url is not null && url.AbsoluteUri.StartsWith(BaseUrl.AbsoluteUri, StringComparison.OrdinalIgnoreCase);
 
-    public override string ToString() => Tenant is null ? $"Jira {SiteKey}" : $"Jira {SiteKey} (tenant {Tenant.ClientKey}, {Access})";
+    public override string ToString() => Tenant is null
+        ? $"Jira {SiteKey}{(Flavour == JiraFlavour.DataCenter ? " (Data Center)" : "")}"
+        : $"Jira {SiteKey} (tenant {Tenant.ClientKey}, {Access})";
 }
