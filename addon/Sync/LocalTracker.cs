@@ -11,13 +11,16 @@ namespace ConnectAddon.Sync;
 /// </summary>
 public sealed class LocalTracker(TenantStore tenants, JiraClientFactory clients, IServiceProvider services)
 {
-    /// <summary>Null when the tenant is gone or disabled: its sync waits (uninstall is a soft delete, DESIGN §4).</summary>
+    /// <summary>Null when the tenant is gone or disabled, or the private node's Jira is not usable: its sync waits (uninstall is a soft delete, DESIGN §4).</summary>
     public async Task<LocalJiraSite?> ForAsync(Connection connection, CancellationToken cancel)
     {
         if (connection.Side == ConnectionSide.Private)
         {
+            // A Jira not yet identified, or one this node does not support, waits like an uninstalled tenant: the
+            // console and the log say why (LocalJiraServer), and the sync goes on by itself once it is fixed.
             var local = services.GetRequiredService<LocalJira>();
-            return new LocalJiraSite(local.Client(), local.BaseUrl);
+            var client = await local.ClientAsync(cancel);
+            return client.IsSuccess ? new LocalJiraSite(client.Value, local.BaseUrl) : null;
         }
         if (connection.ClientKey is null || await tenants.FindAsync(connection.ClientKey, cancel) is not { IsInstalled: true, Enabled: true } tenant)
             return null;

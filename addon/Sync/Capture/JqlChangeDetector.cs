@@ -32,7 +32,10 @@ public sealed class JqlChangeDetector(
     {
         ArgumentNullException.ThrowIfNull(connection);
         var settings = options.Value;
-        var client = jira.Client();
+        var local = await jira.ClientAsync(cancel);
+        if (!local.IsSuccess)
+            return await FailedAsync(connection, local.Error, cancel);
+        var client = local.Value;
         var cursor = await cursors.LoadAsync(connection.Id, connection.ActivatedAt ?? connection.CreatedAt, cancel);
         var zone = await searcherZone.GetAsync(client, cancel);
         if (!zone.IsSuccess)

@@ -118,7 +118,7 @@ public sealed class IncomingSync(
         var hashes = SyncedField.Hashes(fields);
         var agreed = AgreedState.Parse(null);
         agreed.Set(SyncedField.Summary, hashes[SyncedField.Summary], hashes[SyncedField.Summary]);
-        agreed.Set(SyncedField.Description, hashes[SyncedField.Description], hashes[SyncedField.Description]);
+        agreed.Set(SyncedField.Description, StoredHash(site.Client, fields.Description), hashes[SyncedField.Description]);
         agreed.Set(SyncedField.IssueType, ContentHash.OfText(typeName), hashes[SyncedField.IssueType]);
         await twins.RecordAgreedAsync(twin, agreed.ToJson(), cancel);
 
@@ -213,7 +213,7 @@ public sealed class IncomingSync(
                     break;
                 case SyncedField.Description:
                     edits["description"] = fields.Description?.DeepClone();
-                    applied[field] = hashes[field];
+                    applied[field] = StoredHash(site.Client, fields.Description);
                     break;
                 case SyncedField.IssueType:
                     var type = await types.MapAsync(site.Client, site.BrowseBase.ToString(), connection.LocalProject.Id, fields.IssueType, cancel);
@@ -240,6 +240,12 @@ public sealed class IncomingSync(
         }
         return true;
     }
+
+    /// <summary>
+    /// The hash of a description as this side will read it back: on Jira Data Center the wiki markup it is stored as
+    /// reads back as slightly different ADF, which must not look like a local edit (an echo to the peer).
+    /// </summary>
+    private static string StoredHash(JiraClient client, System.Text.Json.Nodes.JsonNode? description) => ContentHash.Of(client.AsStored(description));
 
     private async Task LocalIssueGoneAsync(Connection connection, Twin twin, CancellationToken cancel)
     {

@@ -54,7 +54,8 @@ public sealed class TwinCopies(TwinStore twins, PeerAttachmentBytes bytes, ILogg
                 if (existing is null)
                     return ApiError.Unavailable("Reading the issue's comments failed.");
                 var mapped = known.Values.Where(k => k.LocalId is not null).Select(k => k.LocalId!).ToHashSet(StringComparer.Ordinal);
-                var bodyHash = ContentHash.Of(body);
+                // As Jira holds it: on Data Center the body went through wiki markup.
+                var bodyHash = ContentHash.Of(client.AsStored(body));
                 if (existing.FirstOrDefault(c => !mapped.Contains(c.Id) && ContentHash.Of(c.Body) == bodyHash) is { } found)
                 {
                     await twins.RecordCopyAsync(twin, TwinCopy.Comment, comment.Id, found.Id, hash, cancel);
