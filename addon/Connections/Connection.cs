@@ -23,6 +23,8 @@ public sealed record Connection
     /// <summary>The other node's name once known: the private node's on the public side, the public node's on the private side.</summary>
     public string? RemoteNodeName { get; init; }
     public string? RemoteNodeVersion { get; init; }
+    /// <summary>Which Jira the other side runs, as its node said ("Jira Data Center 9.12.15"); null when not said.</summary>
+    public string? RemoteJira { get; init; }
     public string? RemoteProjectKey { get; init; }
     public string? RemoteProjectName { get; init; }
     /// <summary>Private side: the public node's base URL.</summary>

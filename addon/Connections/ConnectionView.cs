@@ -15,7 +15,7 @@ public sealed record ConnectionView(
         new Project(connection.LocalProject.Id, connection.LocalProject.Key, connection.LocalProject.Name),
         connection.RemoteNodeName is null
             ? null
-            : new OtherNode(connection.RemoteNodeName, connection.RemoteNodeVersion, connection.RemoteProjectKey, connection.RemoteProjectName),
+            : new OtherNode(connection.RemoteNodeName, connection.RemoteNodeVersion, connection.RemoteProjectKey, connection.RemoteProjectName, connection.RemoteJira),
         connection.LastPolledAt?.UtcDateTime,
         IssuesInSync: 0, QueuedOutgoing: 0, QueuedIncoming: 0, OpenErrors: 0,
         connection.Invitation is { } invitation ? new InvitationState(invitation.ExpiresAt.UtcDateTime, invitation.StatusAt(now)) : null,
@@ -62,7 +62,8 @@ public sealed record ConnectionView(
 
     public sealed record Project(string Id, string Key, string Name);
 
-    public sealed record OtherNode(string Name, string? Version, string? ProjectKey, string? ProjectName);
+    /// <param name="Jira">Which Jira the other side runs ("Jira Data Center 9.12.15"), once its node said.</param>
+    public sealed record OtherNode(string Name, string? Version, string? ProjectKey, string? ProjectName, string? Jira = null);
 
     public sealed record InvitationState(DateTime ExpiresAt, string Status);
 }

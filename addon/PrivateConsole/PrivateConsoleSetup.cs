@@ -69,7 +69,9 @@ public static class PrivateConsoleSetup
         services.AddSingleton<PublicNodeClient>();
         services.TryAddSingleton<ConnectionKeyProtector>();
         services.AddSingleton<PrivateConnectionStore>();
+        services.AddSingleton<LocalJiraServer>();
         services.AddSingleton<LocalJira>();
+        services.AddHostedService<LocalJiraCheck>();
         services.AddSingleton<InvitationChecker>();
         services.AddSingleton<InvitationAcceptor>();
         services.AddExchangePoller();

@@ -34,13 +34,13 @@ public sealed class InvitationStore
 
     /// <summary>Makes the pending connection active with the accepting node's name, version and project, and its encrypted key.</summary>
     public async Task<bool> ActivateAsync(DbConnection db, DbTransaction transaction, string connectionId,
-        string nodeName, string nodeVersion, string projectKey, string projectName, string protectedConnectionKey, DateTimeOffset now, CancellationToken cancel) =>
+        string nodeName, string nodeVersion, string projectKey, string projectName, string? remoteJira, string protectedConnectionKey, DateTimeOffset now, CancellationToken cancel) =>
         await db.ExecuteAsync(new CommandDefinition("""
             UPDATE connections SET status = 'active', status_reason = NULL, remote_node_name = @nodeName, remote_node_version = @nodeVersion,
-                   remote_project_key = @projectKey, remote_project_name = @projectName, connection_key = @protectedConnectionKey,
+                   remote_project_key = @projectKey, remote_project_name = @projectName, remote_jira = @remoteJira, connection_key = @protectedConnectionKey,
                    activated_at_ms = @now, updated_at_ms = @now
             WHERE id = @connectionId AND side = 'public' AND status = 'pending' AND deleted_at_ms IS NULL
             """,
-            new { connectionId, nodeName, nodeVersion, projectKey, projectName, protectedConnectionKey, now = now.ToUnixTimeMilliseconds() },
+            new { connectionId, nodeName, nodeVersion, projectKey, projectName, remoteJira, protectedConnectionKey, now = now.ToUnixTimeMilliseconds() },
             transaction, cancellationToken: cancel)) == 1;
 }

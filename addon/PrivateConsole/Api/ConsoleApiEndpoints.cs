@@ -21,14 +21,22 @@ public static class ConsoleApiEndpoints
             await context.RequestServices.GetRequiredService<Sync.SyncConnections>().FindAsync(id, cancel) is { Side: ConnectionSide.Private } connection ? connection : null);
 
         api.MapGet("/connections", async (PrivateConnectionStore connections, Microsoft.Extensions.Options.IOptions<ConnectionsOptions> options,
-            TimeProvider clock, CancellationToken cancel) =>
+            LocalJira jira, LocalJiraServer server, TimeProvider clock, CancellationToken cancel) =>
         {
             var list = await connections.ListAsync(cancel);
             var queues = await connections.SyncCountsAsync(list.Select(c => c.Id), cancel);
             var now = clock.GetUtcNow();
+            var product = await server.IdentifyAsync(cancel);
             return Results.Json(new
             {
                 connections = list.Select(c => ConnectionView.Of(c, now, queues.GetValueOrDefault(c.Id, ConnectionView.SyncCounts.None), options.Value.PeerSilenceLimit)).ToList(),
+                // Which Jira this node works with, or why it cannot: the console says so above the list.
+                jira = new
+                {
+                    url = jira.BaseUrl.AbsoluteUri.TrimEnd('/'),
+                    product = product.IsSuccess ? product.Value.DisplayName : null,
+                    problem = product.IsSuccess ? null : product.Error.Message,
+                },
             });
         });
 

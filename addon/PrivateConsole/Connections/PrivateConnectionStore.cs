@@ -34,11 +34,11 @@ public sealed class PrivateConnectionStore(Database database, ConnectionKeyProte
             await connection.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO connections (id, side, client_key, name, mode, type, status, status_reason,
                     local_project_id, local_project_key, local_project_name,
-                    remote_node_name, remote_node_version, remote_project_key, remote_project_name, remote_base_url,
+                    remote_node_name, remote_node_version, remote_project_key, remote_project_name, remote_base_url, remote_jira,
                     connection_key, created_at_ms, updated_at_ms, activated_at_ms)
                 VALUES (@Id, @Side, NULL, @Name, @Mode, @Type, @Status, NULL,
                     @LocalProjectId, @LocalProjectKey, @LocalProjectName,
-                    @RemoteNodeName, @RemoteNodeVersion, @RemoteProjectKey, @RemoteProjectName, @RemoteBaseUrl,
+                    @RemoteNodeName, @RemoteNodeVersion, @RemoteProjectKey, @RemoteProjectName, @RemoteBaseUrl, @RemoteJira,
                     @ConnectionKey, @CreatedAtMs, @UpdatedAtMs, @ActivatedAtMs)
                 """, new
             {
@@ -56,6 +56,7 @@ public sealed class PrivateConnectionStore(Database database, ConnectionKeyProte
                 accepted.RemoteProjectKey,
                 accepted.RemoteProjectName,
                 accepted.RemoteBaseUrl,
+                accepted.RemoteJira,
                 ConnectionKey = keys.Protect(connectionKey),
                 CreatedAtMs = accepted.CreatedAt.ToUnixTimeMilliseconds(),
                 UpdatedAtMs = accepted.UpdatedAt.ToUnixTimeMilliseconds(),

@@ -31,7 +31,9 @@ public sealed class InvitationAcceptor(
         var local = new ConnectionProject(project.Value.Id, project.Value.Key ?? projectKey, project.Value.Name ?? projectKey);
 
         var nonce = RandomNumberGenerator.GetBytes(ConnectionKey.NonceBytes);
-        var accepted = await publicNode.AcceptAsync(code, nonce, local, cancel);
+        // Known by now: finding the project needed a Jira this node supports.
+        var product = await jira.ProductAsync(cancel);
+        var accepted = await publicNode.AcceptAsync(code, nonce, local, product?.DisplayName, cancel);
         if (!accepted.IsSuccess)
             return accepted.Error;
 
@@ -49,6 +51,8 @@ public sealed class InvitationAcceptor(
             // The Jira site the partner connected from, by its own name; a public node that does not say, by the node's.
             RemoteNodeName = answer.PublicSite?.DisplayName() ?? answer.PublicNode.Name,
             RemoteNodeVersion = answer.PublicNode.Version,
+            // A public node serves Jira Cloud sites only.
+            RemoteJira = "Jira Cloud",
             RemoteProjectKey = answer.PublicProject.Key,
             RemoteProjectName = answer.PublicProject.Name,
             // Where this node did reach the public node, so its poller goes where the accept went.

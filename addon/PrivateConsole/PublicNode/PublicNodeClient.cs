@@ -52,7 +52,7 @@ public sealed class PublicNodeClient(IHttpClientFactory clients, DestinationUrlG
     /// Accepts the invitation with <paramref name="nonce"/>. A lost answer is repeated with the same nonce, so the
     /// public node recognises the retry and answers it as it answered the first; it never consumes the code twice.
     /// </summary>
-    public async Task<Result<AcceptAnswer>> AcceptAsync(InvitationCode code, ReadOnlyMemory<byte> nonce, ConnectionProject project, CancellationToken cancel)
+    public async Task<Result<AcceptAnswer>> AcceptAsync(InvitationCode code, ReadOnlyMemory<byte> nonce, ConnectionProject project, string? jira, CancellationToken cancel)
     {
         var url = RouteOf(code, "transport/v1/accept");
         if (!url.IsSuccess)
@@ -62,7 +62,7 @@ public sealed class PublicNodeClient(IHttpClientFactory clients, DestinationUrlG
             connectionId = code.ConnectionId,
             secret = code.Secret.ToText(),
             nonce = Base64Url.EncodeToString(nonce.Span),
-            node = new { name = options.Value.Name, version = NodeVersion.Current },
+            node = new { name = options.Value.Name, version = NodeVersion.Current, jira },
             project = new { key = project.Key, name = project.Name },
         };
 

@@ -32,14 +32,21 @@ internal sealed class PrivateNodeOptionsValidator(AddonSettings settings) : IVal
 
         var byToken = !string.IsNullOrEmpty(jira.Email) || !string.IsNullOrEmpty(jira.ApiToken);
         var byPat = !string.IsNullOrEmpty(jira.PersonalAccessToken);
-        if (byToken && byPat)
-            problems.Add($"{Jira}PersonalAccessToken and {Jira}Email/{Jira}ApiToken are both set: use exactly one way to reach Jira");
-        else if (!byToken && !byPat)
-            problems.Add($"{Jira}Email with {Jira}ApiToken, or {Jira}PersonalAccessToken, is missing: the credentials this node reaches its Jira with");
+        var byPassword = !string.IsNullOrEmpty(jira.Username) || !string.IsNullOrEmpty(jira.Password);
+        var ways = (byToken ? 1 : 0) + (byPat ? 1 : 0) + (byPassword ? 1 : 0);
+        if (ways > 1)
+            problems.Add($"{Jira}PersonalAccessToken, {Jira}Username/{Jira}Password and {Jira}Email/{Jira}ApiToken: more than one is set; use exactly one way to reach Jira");
+        else if (ways == 0)
+            problems.Add($"{Jira}PersonalAccessToken (Jira Data Center), {Jira}Username with {Jira}Password (Data Center with basic authentication on), " +
+                         $"or {Jira}Email with {Jira}ApiToken (Jira Cloud) is missing: the credentials this node reaches its Jira with");
         else if (byToken && string.IsNullOrWhiteSpace(jira.Email))
             problems.Add($"{Jira}Email is missing: the Atlassian account that {Jira}ApiToken belongs to");
         else if (byToken && string.IsNullOrWhiteSpace(jira.ApiToken))
             problems.Add($"{Jira}ApiToken is missing: the API token of {Jira}Email");
+        else if (byPassword && (string.IsNullOrWhiteSpace(jira.Username) || jira.Username.Contains(':')))
+            problems.Add($"{Jira}Username is missing or holds ':': the Data Center user that {Jira}Password belongs to");
+        else if (byPassword && string.IsNullOrEmpty(jira.Password))
+            problems.Add($"{Jira}Password is missing: the password of {Jira}Username");
 
         if (options.PublicNodeTimeout < TimeSpan.FromMilliseconds(100) || options.PublicNodeTimeout > TimeSpan.FromMinutes(10))
             problems.Add($"{PrivateNodeOptions.Section}:PublicNodeTimeout must be between 100 ms and 10 minutes");

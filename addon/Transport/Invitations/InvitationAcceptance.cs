@@ -58,7 +58,7 @@ public sealed class InvitationAcceptance(
         var connectionKey = keys.Protect(ConnectionKey.Derive(request.Claim.Secret.Bytes, request.Nonce));
         var accepted = await invitations.ConsumeAsync(db, transaction, id, nonceHash, answer, now, cancel)
             && await invitations.ActivateAsync(db, transaction, id, request.NodeName, request.NodeVersion, request.ProjectKey, request.ProjectName,
-                connectionKey, now, cancel);
+                request.Jira, connectionKey, now, cancel);
         if (!accepted)
         {
             // Unreachable while the transaction holds the write lock; if the rows changed anyway, nothing is half-done.
@@ -66,8 +66,8 @@ public sealed class InvitationAcceptance(
             return Refused(id, "the invitation changed while it was being accepted", ConnectionErrors.InvitationUsed());
         }
         await transaction.CommitAsync(cancel);
-        logger.LogInformation("Connection {ConnectionId} accepted by node {NodeName} {NodeVersion} into project {ProjectKey}",
-            id, request.NodeName, request.NodeVersion, request.ProjectKey);
+        logger.LogInformation("Connection {ConnectionId} accepted by node {NodeName} {NodeVersion} on {Jira} into project {ProjectKey}",
+            id, request.NodeName, request.NodeVersion, request.Jira ?? "an unnamed Jira", request.ProjectKey);
         return answer;
     }
 

@@ -36,6 +36,7 @@ const app = {
       if (mine !== loads) return;
       const connections = answer?.connections ?? [];
       const area = view.querySelector('.list-area') ?? listArea;
+      if (!jira) localJira(answer?.jira);
       renderList(app, area, connections, new Date().toISOString());
       area.removeAttribute('aria-busy');
       setActions(connections.length > 0 ? primaryAction() : null, logoutAction());
@@ -91,6 +92,19 @@ function setHeading(text, connection = null) {
   const back = h('a', { href: '#', 'data-testid': 'sync-back', onclick: (e) => { e.preventDefault(); app.showList(); } }, 'Connections');
   title.before(h('nav', { id: 'breadcrumbs', class: 'breadcrumbs', 'aria-label': 'Breadcrumbs' },
     h('ol', {}, h('li', {}, back), h('li', { 'aria-current': 'page' }, connection.name))));
+}
+
+// The console says which Jira the node works with, or, as an error that stays, why it cannot (a wrong URL, an HTML
+// login page, a Jira older than supported): the same words the node's log has.
+function localJira(info) {
+  document.getElementById('local-jira')?.remove();
+  if (!info) return;
+  const line = info.problem
+    ? h('p', { id: 'local-jira', class: 'local-jira problem', role: 'alert', 'data-testid': 'local-jira' },
+      h('strong', {}, 'This node cannot work with its Jira. '), info.problem)
+    : h('p', { id: 'local-jira', class: 'local-jira muted', 'data-testid': 'local-jira' },
+      'This node\'s Jira: ', h('span', { 'data-testid': 'local-jira-product' }, info.product ?? 'not known yet'), ` · ${info.url}`);
+  document.querySelector('.page-header').after(line);
 }
 
 function setActions(...buttons) {

@@ -68,6 +68,8 @@ function otherSide(c) {
   if (!o || !o.name) return h('span', { class: 'muted unknown' }, 'unknown');
   return [
     h('div', {}, o.name, o.version ? version(o.version) : null),
+    // Which Jira the partner runs, as its node said when it accepted (older nodes do not say).
+    o.jira ? h('div', { class: 'small muted', 'data-testid': 'other-side-jira' }, o.jira) : null,
     o.projectKey || o.projectName ? h('div', { class: 'small' }, project(o.projectName, o.projectKey)) : null,
   ];
 }

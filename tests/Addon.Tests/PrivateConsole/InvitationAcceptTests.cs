@@ -66,7 +66,7 @@ public class InvitationAcceptTests
             Assert.That(connection["status"]!.GetValue<string>(), Is.EqualTo("active"));
             Assert.That(connection["localProject"]!.ToJsonString(), Is.EqualTo("""{"id":"20000","key":"GLX","name":"Globex Engineering"}"""));
             Assert.That(connection["otherSide"]!.ToJsonString(),
-                Is.EqualTo("""{"name":"Exalate at acme.example","version":"1.2.3","projectKey":"ACME","projectName":"Acme Support"}"""));
+                Is.EqualTo("""{"name":"Exalate at acme.example","version":"1.2.3","projectKey":"ACME","projectName":"Acme Support","jira":"Jira Cloud"}"""));
             Assert.That(connection["invitation"], Is.Null);
             Assert.That(connection["createdAt"], Is.Not.Null);
         });
@@ -97,7 +97,8 @@ public class InvitationAcceptTests
         var sent = Accepts.Single().BodyJson();
         Assert.That(sent["connectionId"]!.GetValue<string>(), Is.EqualTo(InvitationCodes.ConnectionIdOf(payload)));
         Assert.That(sent["secret"]!.GetValue<string>(), Is.EqualTo(payload["s"]!.GetValue<string>()));
-        Assert.That(sent["node"]!.ToJsonString(), Is.EqualTo(new JsonObject { ["name"] = PrivateNode.NodeName, ["version"] = NodeVersion.Current }.ToJsonString()));
+        // Which Jira this node works with, as its server info said (site-b of the simulator is a Jira Cloud site).
+        Assert.That(sent["node"]!.ToJsonString(), Is.EqualTo(new JsonObject { ["name"] = PrivateNode.NodeName, ["version"] = NodeVersion.Current, ["jira"] = "Jira Cloud" }.ToJsonString()));
         Assert.That(sent["project"]!.ToJsonString(), Is.EqualTo("""{"key":"GLX","name":"Globex Engineering"}"""));
         var nonce = Base64Url.DecodeFromChars(sent["nonce"]!.GetValue<string>());
         Assert.That(nonce, Has.Length.EqualTo(32));
@@ -136,10 +137,13 @@ public class InvitationAcceptTests
     }
 
     [Test]
-    public async Task NoConnectionsYet_ListsNone()
+    public async Task NoConnectionsYet_ListsNone_AndSaysWhichJiraTheNodeWorksWith()
     {
         using var response = await browser.GetAsync("/api/console/connections");
-        Assert.That(JsonNode.Parse(await response.Content.ReadAsStringAsync())!.ToJsonString(), Is.EqualTo("""{"connections":[]}"""));
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.That(answer["connections"]!.AsArray(), Is.Empty);
+        Assert.That(answer["jira"]!["product"]!.GetValue<string>(), Is.EqualTo("Jira Cloud"));
+        Assert.That(answer["jira"]!["problem"], Is.Null);
     }
 
     [Test]

@@ -61,9 +61,39 @@ public class AcceptTests
         {
             Assert.That(listed["status"]!.GetValue<string>(), Is.EqualTo("active"));
             Assert.That(listed["otherSide"]!.ToJsonString(), Is.EqualTo(
-                $$"""{"name":"{{CodeContent.NodeName}}","version":"{{CodeContent.NodeVersion}}","projectKey":"GLX","projectName":"Globex Engineering"}"""));
+                $$"""{"name":"{{CodeContent.NodeName}}","version":"{{CodeContent.NodeVersion}}","projectKey":"GLX","projectName":"Globex Engineering","jira":null}"""),
+                "a node that does not say which Jira it works with leaves it unknown");
             Assert.That(listed["invitation"]!["status"]!.GetValue<string>(), Is.EqualTo("used"));
         });
+    }
+
+    [Test]
+    public async Task Accept_FromANodeOnDataCenter_ShowsItsJiraOnTheConnection()
+    {
+        var (_, code, _) = await node.InitiateAsync(name: "Acme to Globex");
+        var body = CodeContent.AcceptBody(code, CodeContent.NewNonce());
+        body["node"]!["jira"] = "Jira Data Center 9.12.15";
+
+        using var response = await node.TransportAsync("/transport/v1/accept", body);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var listed = (await node.AdminJsonAsync(HttpMethod.Get, "/api/admin/connections"))["connections"]![0]!;
+        Assert.That(listed["otherSide"]!["jira"]!.GetValue<string>(), Is.EqualTo("Jira Data Center 9.12.15"));
+    }
+
+    [Test]
+    public async Task Accept_WithAJiraNameThatIsNoShortText_IsRefused_AndChangesNothing()
+    {
+        var (_, code, _) = await node.InitiateAsync(name: "Acme to Globex");
+        var body = CodeContent.AcceptBody(code, CodeContent.NewNonce());
+        body["node"]!["jira"] = new string('J', 101);
+        var before = await node.StoredAsync();
+
+        using var response = await node.TransportAsync("/transport/v1/accept", body);
+
+        await ApiErrorAssert.IsRefusal(response, HttpStatusCode.BadRequest);
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("node.jira"));
+        Assert.That(await node.StoredAsync(), Is.EqualTo(before));
     }
 
     [Test]
