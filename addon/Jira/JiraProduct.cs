@@ -13,9 +13,12 @@ public sealed record JiraProduct(JiraFlavour Flavour, string Version, string? De
 {
     public static readonly Version MinimumDataCenter = new(9, 12);
 
-    /// <summary>How the page and the console name it: "Jira Cloud", "Jira Data Center 9.12.15".</summary>
-    public string DisplayName => Flavour == JiraFlavour.Cloud ? "Jira Cloud"
-        : $"Jira {(DeploymentType == "Server" ? "Server" : "Data Center")} {Version}";
+    /// <summary>
+    /// How the page and the console name it: "Jira Cloud", "Jira Data Center 9.12.15". Data Center's server info says
+    /// <c>Server</c> as Jira Server's did (the simulator plays it so), and Server licences ended in February 2024, so
+    /// both are named Data Center.
+    /// </summary>
+    public string DisplayName => Flavour == JiraFlavour.Cloud ? "Jira Cloud" : $"Jira Data Center {Version}";
 
     /// <summary>The product, or why this node cannot work with it (a sentence for the console and the log).</summary>
     public static (JiraProduct? Product, string? Refusal) From(JiraServerInfo info)

@@ -7,7 +7,7 @@ namespace Sandbox;
 /// <summary>
 /// The whole product on one machine: the simulated Jira Cloud (site A and site B), a public node installed into
 /// site A as the Forge app (or, for sites that already run it, the Connect app), and a private node whose local Jira
-/// is site B, reached with an API token. The private node is told only the public node's address through invitation
+/// is site B (Jira Cloud, an API token) or site-dc (Jira Data Center 9.12, a personal access token). The private node is told only the public node's address through invitation
 /// codes; nothing is configured to call it.
 /// </summary>
 public sealed class SandboxEnvironment : IAsyncDisposable
@@ -15,9 +15,10 @@ public sealed class SandboxEnvironment : IAsyncDisposable
     public const string AppKey = "io.example.exalate-sandbox";
     public const string ConsoleUser = "admin";
 
-    private SandboxEnvironment(AppInstall install, JiraSimulator jira, NodeProcess publicNode, NodeProcess privateNode, string consolePassword)
+    private SandboxEnvironment(AppInstall install, PrivateJira privateJira, JiraSimulator jira, NodeProcess publicNode, NodeProcess privateNode, string consolePassword)
     {
         Install = install;
+        PrivateJira = privateJira;
         Jira = jira;
         PublicNode = publicNode;
         PrivateNode = privateNode;
@@ -25,6 +26,7 @@ public sealed class SandboxEnvironment : IAsyncDisposable
     }
 
     public AppInstall Install { get; }
+    public PrivateJira PrivateJira { get; }
     public JiraSimulator Jira { get; }
     public NodeProcess PublicNode { get; }
     public NodeProcess PrivateNode { get; }
@@ -41,7 +43,7 @@ public sealed class SandboxEnvironment : IAsyncDisposable
     public Uri ConsolePage => new(PrivateNode.BaseUrl, "console");
 
     public static async Task<SandboxEnvironment> StartAsync(string? dataFolder = null, int? jiraPort = null, int? publicPort = null, int? privatePort = null,
-        AppInstall install = AppInstall.Forge)
+        AppInstall install = AppInstall.Forge, PrivateJira privateJira = PrivateJira.Cloud)
     {
         var jira = await JiraSimulator.StartAsync(DefaultSeed.Create(), $"http://127.0.0.1:{jiraPort ?? 0}");
         NodeProcess? publicNode = null;
@@ -51,20 +53,20 @@ public sealed class SandboxEnvironment : IAsyncDisposable
             await PublicNodeApp.InstallAsync(jira, "site-a", install, publicNode.BaseUrl);
 
             var password = "sandbox-" + Guid.NewGuid().ToString("N")[..12];
-            var privateNode = await NodeProcess.StartAsync(new Dictionary<string, string>
+            var settings = new Dictionary<string, string>
             {
                 ["Node:Role"] = "private",
                 ["Addon:Key"] = AppKey,
                 ["PrivateNode:Name"] = "Globex private node",
-                ["PrivateNode:Jira:BaseUrl"] = jira.Site("site-b").BaseUrlText,
-                ["PrivateNode:Jira:Email"] = "admin@b.example",
-                ["PrivateNode:Jira:ApiToken"] = DefaultSeed.AdminToken,
                 ["PrivateNode:AllowInsecurePublicNode"] = "true",
                 // Quicker than the product's 10 s default, so site B's changes show on site A while you watch.
                 ["PrivateNode:PollInterval"] = "00:00:02",
                 ["Console:AdminPassword"] = password,
-            }, Folder(dataFolder, "private-node"), privatePort);
-            return new SandboxEnvironment(install, jira, publicNode, privateNode, password);
+            };
+            foreach (var (key, value) in PrivateJiraSite.Settings(jira, privateJira))
+                settings[key] = value;
+            var privateNode = await NodeProcess.StartAsync(settings, Folder(dataFolder, "private-node"), privatePort);
+            return new SandboxEnvironment(install, privateJira, jira, publicNode, privateNode, password);
         }
         catch
         {

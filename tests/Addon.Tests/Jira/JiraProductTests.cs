@@ -9,7 +9,7 @@ public class JiraProductTests
     [TestCase("DataCenter", "9.12.15", new[] { 9, 12, 15 }, "Jira Data Center 9.12.15")]
     [TestCase("DataCenter", "10.3.6", new[] { 10, 3, 6 }, "Jira Data Center 10.3.6")]
     [TestCase("DataCenter", "11.0.1", new[] { 11, 0, 1 }, "Jira Data Center 11.0.1")]
-    [TestCase("Server", "9.12.2", new[] { 9, 12, 2 }, "Jira Server 9.12.2")]
+    [TestCase("Server", "9.12.2", new[] { 9, 12, 2 }, "Jira Data Center 9.12.2")]
     public void DataCenterFrom912On_IsSupported_AndNamedWithItsVersion(string deployment, string version, int[] numbers, string named)
     {
         var (product, refusal) = JiraProduct.From(new JiraServerInfo { DeploymentType = deployment, Version = version, VersionNumbers = numbers });

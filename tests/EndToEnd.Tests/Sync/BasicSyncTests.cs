@@ -9,20 +9,22 @@ namespace EndToEnd.Tests.Sync;
 
 /// <summary>
 /// Basic mode over real processes (DESIGN §7): issues brought under sync on either side appear once on the other
-/// side and stay in step, both ways. One connection for the fixture; each test works on its own issues. Once with
-/// site A on the Forge app (its changes arrive as Forge triggers, its Jira is called with the app token) and once on
-/// the Connect app (webhooks, signed calls).
+/// side and stay in step, both ways. One connection for the fixture; each test works on its own issues. With site A
+/// on the Forge app (its changes arrive as Forge triggers, its Jira is called with the app token) and on the Connect
+/// app (webhooks, signed calls); and with the private node on Jira Cloud (site B) and on Jira Data Center (site-dc:
+/// REST v2, wiki markup, a personal access token).
 /// </summary>
-[TestFixture(AppInstall.Forge)]
-[TestFixture(AppInstall.Connect)]
+[TestFixture(AppInstall.Forge, PrivateJira.Cloud)]
+[TestFixture(AppInstall.Connect, PrivateJira.Cloud)]
+[TestFixture(AppInstall.Forge, PrivateJira.DataCenter)]
 [NonParallelizable]
-public sealed class BasicSyncTests(AppInstall install)
+public sealed class BasicSyncTests(AppInstall install, PrivateJira privateJira)
 {
     private SyncPair pair = null!;
 
     [OneTimeSetUp]
     // The sync's own log at Information on both nodes: a failure's message then shows what each side decided.
-    public async Task Start() => pair = await SyncPair.StartAsync(SyncLog, SyncLog, install);
+    public async Task Start() => pair = await SyncPair.StartAsync(SyncLog, SyncLog, install, privateJira);
 
     private static readonly Dictionary<string, string> SyncLog = new() { ["Logging:LogLevel:ConnectAddon.Sync"] = "Information" };
 
@@ -93,7 +95,7 @@ public sealed class BasicSyncTests(AppInstall install)
         var copyOnB = Comments(pair.SiteB, twin).Single(c => c.Body.ToJsonString().Contains("First from A"));
         Assert.That(copyOnB.Body.ToJsonString(), Does.Contain(pair.PersonA.DisplayName), "who wrote it stays visible");
 
-        pair.SiteB.AddComment(pair.PersonB, twin, SyncPair.Adf("Reply from B"));
+        pair.SiteB.AddComment(pair.PersonB, twin, pair.TextOnB("Reply from B"));
         await CommentsHoldAsync(pair.SiteA, source, bodies => bodies.Count(b => b.Contains("Reply from B")) == 1, "B's comment copied to A once");
 
         pair.SiteA.UpdateComment(pair.PersonA, source, fromA, SyncPair.Adf("First from A, edited"));
@@ -180,11 +182,58 @@ public sealed class BasicSyncTests(AppInstall install)
         await Eventually.HoldsAsync(() => Task.FromResult(SyncPair.Read(pair.SiteB, () => twin.Summary == "Edit me (A)" && twin.Description!.ToJsonString().Contains("Described on A"))),
             "A's edit reached B", explain: pair.Nodes.Output);
 
-        pair.SiteB.EditIssue(pair.PersonB, twin, description: SyncPair.Adf("Described on B"), setDescription: true);
+        pair.SiteB.EditIssue(pair.PersonB, twin, description: pair.TextOnB("Described on B"), setDescription: true);
         await Eventually.HoldsAsync(() => Task.FromResult(SyncPair.Read(pair.SiteA, () => source.Description!.ToJsonString().Contains("Described on B"))),
             "B's edit reached A", explain: pair.Nodes.Output);
         Assert.That(SyncPair.Read(pair.SiteA, () => source.Summary), Is.EqualTo("Edit me (A)"), "B's edit of the description left the summary alone");
     }
+
+    [Test]
+    public async Task RichText_KeepsItsFormattingBothWays_AndTheSyncsOwnWritesAreNeverSentBack()
+    {
+        var source = pair.CreateOnA("Formatted", "Task", Formatted("tray 2"));
+        await pair.ExalateOnPublicAsync(source.Key);
+        var twin = await pair.TwinOnAsync(pair.SiteB, "Formatted");
+        await pair.SettledAsync();
+        var editsOfA = SyncPair.Read(pair.SiteA, () => pair.SiteA.Requests[IssueEdit(pair.SiteA)]);
+
+        // Data Center holds wiki markup; Jira Cloud the ADF as it came.
+        var onB = SyncPair.Read(pair.SiteB, () => twin.Description!.DeepClone());
+        if (pair.SiteB.IsDataCenter)
+            Assert.That(onB.GetValue<string>(), Is.EqualTo("*Smoke* from tray 2\n\n* one\n* two"));
+        else
+            Assert.That(JsonNode.DeepEquals(onB, Formatted("tray 2")), Is.True, onB.ToJsonString());
+        Assert.That(pair.SiteA.Requests[IssueEdit(pair.SiteA)], Is.EqualTo(editsOfA), "the private side's read of its own write was not sent back as an edit");
+
+        var editsOfB = pair.SiteB.Requests[IssueEdit(pair.SiteB)];
+        pair.SiteB.EditIssue(pair.PersonB, twin, description: pair.SiteB.IsDataCenter ? JsonValue.Create("*Smoke* from tray 3\n\n* one\n* two") : Formatted("tray 3"), setDescription: true);
+        await Eventually.HoldsAsync(() => Task.FromResult(SyncPair.Read(pair.SiteA, () => JsonNode.DeepEquals(source.Description, Formatted("tray 3")))),
+            "B's edit reached A with its bold text and its list", explain: () => SyncPair.Read(pair.SiteA, () => source.Description?.ToJsonString() ?? "") + pair.Nodes.Output());
+        await pair.SettledAsync();
+        Assert.That(pair.SiteB.Requests[IssueEdit(pair.SiteB)], Is.EqualTo(editsOfB), "A's read of the sync's write was not sent back to B");
+    }
+
+    private static string IssueEdit(SimSite site) => $"PUT /rest/api/{(site.IsDataCenter ? 2 : 3)}/issue/{{issueIdOrKey}}";
+
+    private static JsonObject Formatted(string where) => new()
+    {
+        ["type"] = "doc", ["version"] = 1,
+        ["content"] = new JsonArray(
+            new JsonObject
+            {
+                ["type"] = "paragraph",
+                ["content"] = new JsonArray(
+                    new JsonObject { ["type"] = "text", ["text"] = "Smoke", ["marks"] = new JsonArray(new JsonObject { ["type"] = "strong" }) },
+                    new JsonObject { ["type"] = "text", ["text"] = " from " + where }),
+            },
+            new JsonObject
+            {
+                ["type"] = "bulletList",
+                ["content"] = new JsonArray(
+                    new JsonObject { ["type"] = "listItem", ["content"] = new JsonArray(SyncPair.Adf("one")["content"]![0]!.DeepClone()) },
+                    new JsonObject { ["type"] = "listItem", ["content"] = new JsonArray(SyncPair.Adf("two")["content"]![0]!.DeepClone()) }),
+            }),
+    };
 
     [Test]
     public async Task Trigger_BringsMatchingIssuesUnderSyncWhenCreatedOrUpdated_AndOthersStayLocal()

@@ -22,36 +22,39 @@ public sealed class SyncPair : IAsyncDisposable
     /// <summary>The private node polls its Jira this often in tests (the product's default is 10 s).</summary>
     public const string PollInterval = "00:00:00.300";
 
-    private SyncPair(NodePair nodes, HttpClient console, string connectionId)
+    private SyncPair(NodePair nodes, PrivateJira privateJira, HttpClient console, string connectionId)
     {
         Nodes = nodes;
+        PrivateJira = privateJira;
         Console = console;
         ConnectionId = connectionId;
     }
 
     public NodePair Nodes { get; }
+    /// <summary>Whether the private side is site B (Jira Cloud) or site-dc (Jira Data Center); <see cref="SiteB"/> is that site either way.</summary>
+    public PrivateJira PrivateJira { get; }
     public AppInstall Install => Nodes.ForgeApp is null ? AppInstall.Connect : AppInstall.Forge;
     public HttpClient Console { get; }
     public string ConnectionId { get; }
     public JiraSimulator Jira => Nodes.Jira;
     public SimSite SiteA => Jira.Site("site-a");
-    public SimSite SiteB => Jira.Site("site-b");
+    public SimSite SiteB => Jira.Site(PrivateJiraSite.Key(PrivateJira));
     public SimUser PersonA => SiteA.FindUser("557058:a-user")!;
-    public SimUser PersonB => SiteB.FindUser("557058:b-user")!;
+    public SimUser PersonB => SiteB.FindUser(PrivateJiraSite.PersonId(PrivateJira))!;
 
     public static async Task<SyncPair> StartAsync(IReadOnlyDictionary<string, string>? privateSettings = null, IReadOnlyDictionary<string, string>? publicSettings = null,
-        AppInstall install = AppInstall.Forge)
+        AppInstall install = AppInstall.Forge, PrivateJira privateJira = PrivateJira.Cloud)
     {
         var settings = new Dictionary<string, string> { ["PrivateNode:PollInterval"] = PollInterval };
         foreach (var (key, value) in privateSettings ?? new Dictionary<string, string>())
             settings[key] = value;
-        var nodes = await NodePair.StartAsync(settings, publicSettings, install);
+        var nodes = await NodePair.StartAsync(settings, publicSettings, install, privateJira);
         try
         {
             var code = await nodes.InitiateAsync();
             var console = await nodes.LogInToConsoleAsync();
             var id = await NodePair.AcceptAsync(console, code);
-            var pair = new SyncPair(nodes, console, id);
+            var pair = new SyncPair(nodes, privateJira, console, id);
             await Eventually.HoldsAsync(async () => (await pair.PublicConnectionAsync())["status"]!.GetValue<string>() == "active",
                 "the public side shows the connection active", explain: nodes.Output);
             return pair;
@@ -122,7 +125,10 @@ public sealed class SyncPair : IAsyncDisposable
         Create(SiteA, PersonA, "ACME", summary, type, description, labels);
 
     public SimIssue CreateOnB(string summary, string type = "Task", JsonNode? description = null, string[]? labels = null) =>
-        Create(SiteB, PersonB, "GLX", summary, type, description, labels);
+        Create(SiteB, PersonB, "GLX", summary, type, description ?? TextOnB("About " + summary), labels);
+
+    /// <summary>Rich text as a person writes it on the private side: ADF on Jira Cloud, wiki markup on Data Center.</summary>
+    public JsonNode TextOnB(string text) => SiteB.IsDataCenter ? JsonValue.Create(text) : Adf(text);
 
     /// <summary>The issues of a site whose summary is <paramref name="summary"/> (a copy of the site's state, read under its lock).</summary>
     public static IReadOnlyList<SimIssue> IssuesWithSummary(SimSite site, string summary)

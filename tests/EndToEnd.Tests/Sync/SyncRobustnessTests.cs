@@ -176,7 +176,7 @@ public sealed class SyncRobustnessTests
         try
         {
             pair.SiteA.EditIssue(pair.PersonA, source, summary: "Paused connection, renamed on A");
-            pair.SiteB.EditIssue(pair.PersonB, twin, description: SyncPair.Adf("Described on B while paused"), setDescription: true);
+            pair.SiteB.EditIssue(pair.PersonB, twin, description: pair.TextOnB("Described on B while paused"), setDescription: true);
             await Eventually.HoldsAsync(async () => (long)(await pair.PublicSyncAsync())["queuedForPeer"]! > 0 && (long)(await pair.PrivateSyncAsync())["queuedForPeer"]! > 0,
                 "both changes are queued", explain: pair.Nodes.Output);
             Assert.Multiple(() =>

@@ -61,8 +61,9 @@ public sealed class NodePair : IAsyncDisposable
     /// <param name="privateSettings">Settings of the private node over the ones here (e.g. <c>PrivateNode:Exchange:WaitSeconds</c>).</param>
     /// <param name="publicSettings">Settings of the public node over the ones here (e.g. <c>Sync:CatchUpInterval</c>).</param>
     /// <param name="install">How site A installed the public node: as the Forge app (triggers, app tokens; today's way) or the Connect app (webhooks, signed calls).</param>
+    /// <param name="privateJira">The private node's Jira: site B (Jira Cloud) or site-dc (Jira Data Center).</param>
     public static async Task<NodePair> StartAsync(IReadOnlyDictionary<string, string>? privateSettings = null, IReadOnlyDictionary<string, string>? publicSettings = null,
-        AppInstall install = AppInstall.Forge)
+        AppInstall install = AppInstall.Forge, PrivateJira privateJira = PrivateJira.Cloud)
     {
         // The nodes' data folders live under one root of ours, so a node can be killed and started again on its data.
         var root = Directory.CreateTempSubdirectory("node-pair-").FullName;
@@ -77,9 +78,6 @@ public sealed class NodePair : IAsyncDisposable
             ["Node:Role"] = "private",
             ["Addon:Key"] = AppKey,
             ["PrivateNode:Name"] = "Globex private node",
-            ["PrivateNode:Jira:BaseUrl"] = jira.Site("site-b").BaseUrlText,
-            ["PrivateNode:Jira:Email"] = "admin@b.example",
-            ["PrivateNode:Jira:ApiToken"] = DefaultSeed.AdminToken,
             // Loopback over plain HTTP, as the sandbox; real deployments use HTTPS and keep this off.
             ["PrivateNode:AllowInsecurePublicNode"] = "true",
             ["PrivateNode:Exchange:ConnectionRefresh"] = "00:00:00.250",
@@ -87,6 +85,8 @@ public sealed class NodePair : IAsyncDisposable
             ["PrivateNode:Exchange:MaxBackoff"] = "00:00:02",
             ["Console:AdminPassword"] = password,
         };
+        foreach (var (key, value) in PrivateJiraSite.Settings(jira, privateJira))
+            privateAll[key] = value;
         foreach (var (key, value) in privateSettings ?? new Dictionary<string, string>())
             privateAll[key] = value;
 
