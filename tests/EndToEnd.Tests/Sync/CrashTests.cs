@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using EndToEnd.Tests.Support;
 using JiraSim.Model;
+using Sandbox;
 
 namespace EndToEnd.Tests.Sync;
 
@@ -11,10 +12,12 @@ namespace EndToEnd.Tests.Sync;
 /// comments and attachments runs both ways while the private node, and then the public node, are killed with SIGKILL at
 /// a random moment and started again on their data. Everything converges: every twin exactly once, every comment and
 /// attachment exactly once. The moments are drawn from a seed printed in the output, so a failure can be replayed.
+/// With the private node on Jira Cloud and on Jira Data Center.
 /// </summary>
-[TestFixture]
+[TestFixture(PrivateJira.Cloud)]
+[TestFixture(PrivateJira.DataCenter)]
 [NonParallelizable]
-public sealed class CrashTests
+public sealed class CrashTests(PrivateJira privateJira)
 {
     private const int IssuesOnA = 150;
     private const int IssuesOnB = 100;
@@ -26,10 +29,10 @@ public sealed class CrashTests
         var seed = Environment.GetEnvironmentVariable("CRASH_SEED") is { } fixedSeed ? int.Parse(fixedSeed) : Random.Shared.Next();
         TestContext.Out.WriteLine($"CRASH_SEED={seed}");
         var random = new Random(seed);
-        await using var pair = await SyncPair.StartAsync(publicSettings: new Dictionary<string, string> { ["Sync:CatchUpInterval"] = "00:00:02" });
+        await using var pair = await SyncPair.StartAsync(publicSettings: new Dictionary<string, string> { ["Sync:CatchUpInterval"] = "00:00:02" }, privateJira: privateJira);
 
-        var onA = Enumerable.Range(1, IssuesOnA).Select(i => Seed(pair.SiteA, pair.PersonA, pair.CreateOnA($"A-bulk {i}", labels: ["bulk"]), i)).ToList();
-        var onB = Enumerable.Range(1, IssuesOnB).Select(i => Seed(pair.SiteB, pair.PersonB, pair.CreateOnB($"B-bulk {i}", labels: ["bulk"]), i)).ToList();
+        var onA = Enumerable.Range(1, IssuesOnA).Select(i => Seed(pair, pair.SiteA, pair.PersonA, pair.CreateOnA($"A-bulk {i}", labels: ["bulk"]), i)).ToList();
+        var onB = Enumerable.Range(1, IssuesOnB).Select(i => Seed(pair, pair.SiteB, pair.PersonB, pair.CreateOnB($"B-bulk {i}", labels: ["bulk"]), i)).ToList();
         await StartBulkAsync(pair, pair.PublicAdmin(), "api/admin", "project = ACME AND labels = bulk");
         await StartBulkAsync(pair, pair.Console, "api/console", "project = GLX AND labels = bulk");
 
@@ -69,10 +72,10 @@ public sealed class CrashTests
         });
     }
 
-    private static SimIssue Seed(SimSite site, SimUser person, SimIssue issue, int i)
+    private static SimIssue Seed(SyncPair pair, SimSite site, SimUser person, SimIssue issue, int i)
     {
         for (var c = 1; c <= CommentsEach; c++)
-            site.AddComment(person, issue, SyncPair.Adf($"Comment {c} on {issue.Summary}"));
+            site.AddComment(person, issue, site == pair.SiteB ? pair.TextOnB($"Comment {c} on {issue.Summary}") : SyncPair.Adf($"Comment {c} on {issue.Summary}"));
         site.AddAttachment(person, issue, $"evidence-{i}.txt", "text/plain", System.Text.Encoding.UTF8.GetBytes($"evidence {i} of {issue.Summary}"));
         return issue;
     }
