@@ -46,6 +46,15 @@ public sealed class ServerInfoTests : DataCenterTest
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
+    [Test]
+    public async Task AMissingResource_IsWordedAsJerseyWordsIt()
+    {
+        var (status, body) = await admin.SendJson(HttpMethod.Get, SimClients.V3("myself"));
+
+        Assert.That(status, Is.EqualTo(404));
+        Assert.That(body!["errorMessages"]![0]!.GetValue<string>(), Is.EqualTo($"null for uri: {jira.Site(Site).BaseUrlText}/rest/api/3/myself"));
+    }
+
     [TestCase("myself")]
     [TestCase("search?jql=project=GLX")]
     [TestCase("project")]
