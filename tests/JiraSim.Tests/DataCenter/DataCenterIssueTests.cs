@@ -43,6 +43,24 @@ public sealed class DataCenterIssueTests : DataCenterTest
         Assert.That(body["errorMessages"]!.AsArray(), Is.Empty);
     }
 
+    [TestCase("project", null, "project is required")]
+    [TestCase("project", "NOPE", "valid project is required")]
+    [TestCase("issuetype", null, "issue type is required")]
+    [TestCase("issuetype", "Story", "valid issue type is required")]
+    public async Task Create_WithoutAValidProjectOrType_IsRefusedInDataCentersWords(string field, string? value, string message)
+    {
+        var body = Fields("Task", "Refused");
+        var fields = body["fields"]!.AsObject();
+        fields.Remove(field);
+        if (value is not null)
+            fields[field] = field == "project" ? new JsonObject { ["key"] = value } : new JsonObject { ["name"] = value };
+
+        var (status, refused) = await admin.SendJson(HttpMethod.Post, SimClients.V2("issue"), body);
+
+        Assert.That(status, Is.EqualTo(400));
+        Assert.That(refused!["errors"]![field]!.GetValue<string>(), Is.EqualTo(message));
+    }
+
     [Test]
     public async Task Get_RendersUsersByNameAndKey_AndTimestampsInTheSitesZone()
     {
