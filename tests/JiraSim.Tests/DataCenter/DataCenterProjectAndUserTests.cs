@@ -55,6 +55,7 @@ public sealed class DataCenterProjectAndUserTests : DataCenterTest
         var edit = mine!["permissions"]!["EDIT_ISSUES"]!.AsObject();
         Assert.That(edit.Select(p => p.Key), Is.EquivalentTo(new[] { "id", "key", "name", "type", "description", "havePermission" }));
         Assert.That(edit["havePermission"]!.GetValue<bool>(), Is.True);
+        Assert.That((edit["id"]!.GetValue<string>(), edit["name"]!.GetValue<string>(), edit["type"]!.GetValue<string>()), Is.EqualTo(("12", "Edit Issues", "PROJECT")));
         Assert.That(theirs!["permissions"]!["EDIT_ISSUES"]!["havePermission"]!.GetValue<bool>(), Is.False);
         Assert.That(theirs["permissions"]!["BROWSE_PROJECTS"]!["havePermission"]!.GetValue<bool>(), Is.True);
     }
