@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace JiraSim;
 
 /// <summary>
-/// A simulated Jira Cloud with several sites, served over real HTTP on loopback. Tests start one in-process:
-/// <code>await using var jira = await JiraSimulator.StartAsync();</code> then use <see cref="Site"/> to seed and
+/// A simulated Jira with several sites (Jira Cloud, or Jira Data Center where the seed says so), served over real
+/// HTTP on loopback. Tests start one in-process: <code>await using var jira = await JiraSimulator.StartAsync();</code> then use <see cref="Site"/> to seed and
 /// inspect, and the sites' base URLs as a Jira's.
 /// </summary>
 public sealed class JiraSimulator : IAsyncDisposable

@@ -29,9 +29,10 @@ public sealed class SiteRequestMiddleware(RequestDelegate next, SimulatorState s
             return;
         }
         // A Data Center has no REST v3 (nor Connect or Forge); the simulator's Cloud sites answer v2 only for serverInfo.
+        // Jira's REST layer (Jersey) words a missing resource "null for uri: {the request's URL}".
         if (!marker.Serves(site))
         {
-            await JiraErrors.Status(404, "null for uri: " + http.Request.Path + http.Request.QueryString).ExecuteAsync(http);
+            await JiraErrors.Status(404, "null for uri: " + Microsoft.AspNetCore.Http.Extensions.UriHelper.GetDisplayUrl(http.Request)).ExecuteAsync(http);
             return;
         }
 

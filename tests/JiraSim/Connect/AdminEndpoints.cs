@@ -67,7 +67,8 @@ public static class AdminEndpoints
         var (simSite, issue, actor, body) = found!.Value;
         if (AdminJson.Text(body, "text") is not { } text)
             return AdminJson.Error(400, "text is required.");
-        var comment = simSite.AddComment(actor, issue, AdfValidator.Paragraph(text));
+        // A Data Center's comment bodies are wiki markup, for which plain text is already right.
+        var comment = simSite.AddComment(actor, issue, simSite.IsDataCenter ? JsonValue.Create(text) : AdfValidator.Paragraph(text));
         return comment is null ? AdminJson.Error(413, "The issue holds the most comments Jira allows.") : Results.Json(new { id = comment.Id }, statusCode: 201);
     }
 

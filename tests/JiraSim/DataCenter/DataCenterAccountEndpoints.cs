@@ -44,7 +44,7 @@ public static class DataCenterAccountEndpoints
                 return JiraErrors.Field(400, "permissions", $"Could not find permission for key: {unknown}");
             var answer = asked.Distinct().ToDictionary(p => p, p => new
             {
-                id = (Array.IndexOf([.. AccountEndpoints.ProjectPermissions.Order(StringComparer.Ordinal)], p) + 10).ToString(),
+                id = PermissionIds.Of(p),
                 key = p,
                 name = Name(p),
                 type = p == "ADMINISTER" ? "GLOBAL" : "PROJECT",

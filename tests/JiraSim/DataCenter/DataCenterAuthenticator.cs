@@ -8,7 +8,8 @@ namespace JiraSim.DataCenter;
 /// Authenticates a REST call to a Data Center site as Jira Data Center does: <c>Authorization: Bearer</c> with a
 /// personal access token ("Using Personal Access Tokens", Jira 8.14+), or HTTP basic with username and password
 /// ("Basic authentication", developer.atlassian.com/server/jira/platform/basic-authentication/) unless the site
-/// turns basic authentication off ("Disabling basic authentication": Jira 8.16+ can, Jira 11 does by default).
+/// turns basic authentication off ("Disabling basic authentication": Jira 8.16+ can; Jira 11 ships with it off, as
+/// jira.js's Data Center guide records).
 /// There is no Connect JWT and no Forge on Data Center.
 /// </summary>
 public static class DataCenterAuthenticator

@@ -10,7 +10,7 @@ namespace JiraSim.DataCenter;
 /// <summary>
 /// Data Center's JQL search, GET and POST <c>/rest/api/2/search</c> ("Search for issues using JQL", REST v2 9.12):
 /// offset pages (<c>startAt</c>, <c>maxResults</c> 50 by default and at most 1,000, the default of the
-/// <c>jira.search.views.default.max</c> limit) with a <c>total</c>, navigable fields unless <c>fields</c> says
+/// <c>jira.search.views.default.max</c> property, which "dictates" the maximum) with a <c>total</c>, navigable fields unless <c>fields</c> says
 /// otherwise, and no refusal of unbounded queries (an empty query is every issue). JQL dates are read in the site's
 /// zone (<see cref="JqlDate"/>). The query language and the order are the Cloud search's (<see cref="JqlParser"/>).
 /// </summary>

@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 namespace JiraSim.Model;
 
 /// <summary>
-/// One simulated Jira Cloud site: its projects, users, issues and installed apps. Every read and write of its
-/// state happens under <see cref="Sync"/>, so REST handlers and test code see one consistent site.
+/// One simulated Jira site, Cloud or Data Center (<see cref="Deployment"/>): its projects, users, issues and
+/// installed apps. Every read and write of its state happens under <see cref="Sync"/>, so REST handlers and test
+/// code see one consistent site.
 /// Changes are announced through <see cref="Changed"/> (webhooks subscribe to it).
 /// </summary>
 public sealed partial class SimSite(string key, Uri baseUrl, TimeProvider clock)

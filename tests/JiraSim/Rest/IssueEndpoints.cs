@@ -50,10 +50,11 @@ public static class IssueEndpoints
             if (project is not null && type is not null)
                 parent = SubtaskParent.Resolve(site, project, type, fields["parent"], errors, messages);
         }
+        // Data Center words these as its REST resource does (IssueInputParametersAssembler in jira-rest-plugin).
         if (project is null)
-            errors["project"] = "Specify a valid project ID or key";
+            errors["project"] = !site.IsDataCenter ? "Specify a valid project ID or key" : fields["project"] is null ? "project is required" : "valid project is required";
         else if (type is null)
-            errors["issuetype"] = "Specify an issue type";
+            errors["issuetype"] = !site.IsDataCenter ? "Specify an issue type" : fields["issuetype"] is null ? "issue type is required" : "valid issue type is required";
         var summary = Text(fields["summary"]);
         if (string.IsNullOrWhiteSpace(summary))
             errors["summary"] = "You must specify a summary of the issue.";

@@ -9,8 +9,9 @@ namespace JiraSim.Rest;
 /// both), so one call tells a client which Jira it talks to. Cloud answers the ServerInformation schema's values
 /// (deploymentType "Cloud", version 1001.0.0-SNAPSHOT). A Data Center site answers as Jira 9.12 does: its version,
 /// its build number (major·100000 + minor·1000 + patch, 9.12.15 → 912015), the server time in its zone, and
-/// deploymentType <b>"Server"</b>: Data Center reports "Server" whatever its licence (recorded answers of 8.x and 9.x
-/// Data Center instances, e.g. gitlab-org/gitlab#229223; the 9.12 REST reference documents no other value).
+/// deploymentType <b>"Server"</b>: Data Center reports "Server" whatever its licence (the answers of real instances
+/// as clients record them, 8.5 in gitlab-org/gitlab#229223 and 9.4, 9.12, 10.3 elsewhere, all say "Server", none
+/// "DataCenter"; "Get server info" in the 9.12 REST reference).
 /// </summary>
 public static class ServerInfo
 {
