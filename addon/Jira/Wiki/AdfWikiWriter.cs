@@ -28,7 +28,7 @@ internal static class AdfWikiWriter
         "mediaGroup" => string.Join(" ", Adf.Content(block).Select(m => "[^" + WikiMedia.Name(m) + "]")),
         "taskList" or "decisionList" => Tasks(block),
         "expand" or "nestedExpand" => Expand(block),
-        "blockCard" or "embedCard" when Adf.Attr(block, "url") is { Length: > 0 } url => "[" + url + "]",
+        "blockCard" or "embedCard" when Adf.Attr(block, "url") is { Length: > 0 } url => Paragraph(Adf.Paragraph(Adf.Text(url, [WikiLinks.LinkMark(url)]))),
         "extension" => Plain(Adf.Attr(block, "text") ?? Adf.Attr(block, "extensionKey")),
         _ => Blocks(Adf.Content(block)) is { Length: > 0 } inner ? inner : Plain(AdfText.Of(block)),
     };

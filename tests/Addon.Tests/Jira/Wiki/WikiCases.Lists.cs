@@ -1,0 +1,60 @@
+using static ConnectAddon.Tests.Jira.Wiki.AdfBuild;
+
+namespace ConnectAddon.Tests.Jira.Wiki;
+
+/// <summary>Bullet and numbered lists, nested and mixed ("Text formatting notation help", Lists).</summary>
+public static partial class WikiCases
+{
+    public static IEnumerable<TestCaseData> Lists() => new WikiCase[]
+    {
+        new("Star lines become a bullet list",
+            "* Chrome 126\n* Firefox 128\n* Safari 17",
+            Doc(Bullet(Li("Chrome 126"), Li("Firefox 128"), Li("Safari 17")))),
+        new("Hash lines become an ordered list",
+            "# Log in as admin\n# Open System > Indexing\n# Click Re-index",
+            Doc(Ordered(Li("Log in as admin"), Li("Open System > Indexing"), Li("Click Re-index")))),
+        new("Dash lines are a bullet list, written with stars",
+            "- milk\n- eggs",
+            Doc(Bullet(Li("milk"), Li("eggs"))),
+            "* milk\n* eggs"),
+        new("Two stars nest a bullet list in the item above",
+            "* Backend\n** API gateway\n** Workers\n* Frontend",
+            Doc(Bullet(Li("Backend", Bullet(Li("API gateway"), Li("Workers"))), Li("Frontend")))),
+        new("Three levels of bullets nest three deep",
+            "* a\n** b\n*** c\n** d",
+            Doc(Bullet(Li("a", Bullet(Li("b", Bullet(Li("c"))), Li("d")))))),
+        new("Star hash nests a numbered list in a bullet item",
+            "* Install\n*# download\n*# unzip\n* Configure",
+            Doc(Bullet(Li("Install", Ordered(Li("download"), Li("unzip"))), Li("Configure")))),
+        new("Hash star nests bullets in a numbered item",
+            "# Prepare\n#* staging DB\n#* feature flag\n# Deploy",
+            Doc(Ordered(Li("Prepare", Bullet(Li("staging DB"), Li("feature flag"))), Li("Deploy")))),
+        new("Changing the list kind at the top starts a new list",
+            "* note\n\n# step",
+            Doc(Bullet(Li("note")), Ordered(Li("step")))),
+        new("Changing kind without a blank line also starts a new list",
+            "* note\n# step",
+            Doc(Bullet(Li("note")), Ordered(Li("step"))),
+            "* note\n\n# step"),
+        new("Skipped level gets an empty item to hang from",
+            "* top\n*** deep",
+            Doc(Bullet(Li("top", Bullet(Li(Bullet(Li("deep"))))))),
+            "* top\n** \n*** deep"),
+        new("List items keep their text effects and links",
+            "* *Fixed* crash on [login|https://app.example.com/login]\n* {{NPE}} in reports",
+            Doc(Bullet(Li(T("Fixed", Strong), " crash on ", T("login", Link("https://app.example.com/login"))), Li(T("NPE", Code), " in reports")))),
+        new("Line without a marker continues the list item with a break",
+            "* first line\nsecond line\n* next",
+            Doc(Bullet(Li("first line", Br, "second line"), Li("next")))),
+        new("List right after a paragraph line starts a list",
+            "Affected versions:\n* 8.20\n* 9.4",
+            Doc(P("Affected versions:"), Bullet(Li("8.20"), Li("9.4"))),
+            "Affected versions:\n\n* 8.20\n* 9.4"),
+        new("Text starting with a star and space is escaped",
+            "\\* not a list item",
+            Doc(P("* not a list item"))),
+        new("A line continuing a paragraph that starts with a hash is escaped",
+            "Ticket\n\\# 42 is a duplicate",
+            Doc(P("Ticket", Br, "# 42 is a duplicate"))),
+    }.Select(c => c.Data());
+}
