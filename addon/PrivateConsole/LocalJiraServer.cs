@@ -72,7 +72,8 @@ public sealed class LocalJiraServer(JiraClientFactory factory, IOptions<PrivateN
         {
             JiraErrorKind.Unauthorized => $"it refused the configured credentials (PrivateNode:Jira). On Jira Data Center use a personal access token " +
                                           $"(PrivateNode:Jira:PersonalAccessToken; Profile → Personal Access Tokens); from Jira 11 basic authentication is off unless an admin allows it. {error.Message}",
-            JiraErrorKind.Forbidden => $"it refused this node's user (a CAPTCHA after failed logins, or a user without the Browse users permission?). {error.Message}",
+            JiraErrorKind.Forbidden => "it refused this node's user: with basic authentication turned off (Jira 11's default) use a personal access token " +
+                                       $"(PrivateNode:Jira:PersonalAccessToken); else a CAPTCHA after failed logins may hold the user. {error.Message}",
             JiraErrorKind.NotFound => $"{baseUrl.AbsoluteUri.TrimEnd('/')}/rest/api/2/serverInfo does not exist: is PrivateNode:Jira:BaseUrl the address people open Jira with, " +
                                       "with its context path (https://jira.corp.example/jira)?",
             JiraErrorKind.InvalidResponse => "its answer is not Jira's REST API (an HTML page: a login page of single sign-on, a proxy's error page?). " +

@@ -33,10 +33,13 @@ public sealed class PrivateNode : IAsyncDisposable
     public const string PublicPrefix = "/acme-sync";
 
     /// <param name="overrides">Settings over the defaults; a null value removes a default.</param>
-    public static async Task<PrivateNode> StartAsync(Dictionary<string, string?>? overrides = null, string? dataDirectory = null)
+    /// <param name="seed">The simulator's sites, when not the default seed.</param>
+    /// <param name="jiraSite">The simulator's site that is this node's Jira (its base URL has a path, like a context path).</param>
+    public static async Task<PrivateNode> StartAsync(Dictionary<string, string?>? overrides = null, string? dataDirectory = null, SeedDocument? seed = null,
+        string jiraSite = "site-b")
     {
-        var jira = await JiraSimulator.StartAsync();
-        var settings = Settings(jira.Site("site-b").BaseUrl);
+        var jira = await JiraSimulator.StartAsync(seed);
+        var settings = Settings(jira.Site(jiraSite).BaseUrl);
         foreach (var (key, value) in overrides ?? [])
             settings[key] = value;
         var node = new PrivateNode(jira, WireMockServer.Start(), new AddonHost(settings, dataDirectory));
