@@ -177,9 +177,11 @@ public sealed class IncomingSync(
             .Where(f => agreed[f] is not { } known || known.Remote != hashes[f]) // a repeat brings nothing new
             .ToList();
         // The public side wins conflicts, so it must see its own changes that its capture has not sent yet (a webhook
-        // still on its way): one read of the issue. The private side takes the public side's value either way.
+        // still on its way): one read of the issue. The private side takes the public side's value either way, but
+        // reads its description to merge the partner's into it (BlockMerge).
         Dictionary<string, string>? current = null;
-        if (connection.Side == ConnectionSide.Public && incoming.Count > 0)
+        JsonNode? localDescription = null;
+        if (incoming.Count > 0 && (connection.Side == ConnectionSide.Public || incoming.Contains(SyncedField.Description)))
         {
             var read = await site.Client.GetIssueAsync(twin.LocalIssueId!, new JiraIssueQuery { Fields = ["summary", "description", "issuetype"] }, cancel);
             if (!read.IsSuccess && read.Error!.Kind == JiraErrorKind.NotFound)
@@ -189,7 +191,9 @@ public sealed class IncomingSync(
             }
             if (!read.IsSuccess)
                 return Failed("Reading the issue failed", read.Error!);
-            current = SyncedField.Hashes(Outgoing.ReplicaBuilder.Fields(read.Value!));
+            if (connection.Side == ConnectionSide.Public)
+                current = SyncedField.Hashes(Outgoing.ReplicaBuilder.Fields(read.Value!));
+            localDescription = read.Value!.Description;
         }
         foreach (var field in incoming)
         {
@@ -212,8 +216,10 @@ public sealed class IncomingSync(
                     applied[field] = hashes[field];
                     break;
                 case SyncedField.Description:
-                    edits["description"] = fields.Description?.DeepClone();
-                    applied[field] = StoredHash(site.Client, fields.Description);
+                    // The blocks the partner left as this side sent them keep this side's rich content (mentions, media).
+                    var merged = BlockMerge.Merge(localDescription, fields.Description);
+                    edits["description"] = merged;
+                    applied[field] = StoredHash(site.Client, merged);
                     break;
                 case SyncedField.IssueType:
                     var type = await types.MapAsync(site.Client, site.BrowseBase.ToString(), connection.LocalProject.Id, fields.IssueType, cancel);
@@ -242,10 +248,11 @@ public sealed class IncomingSync(
     }
 
     /// <summary>
-    /// The hash of a description as this side will read it back: on Jira Data Center the wiki markup it is stored as
-    /// reads back as slightly different ADF, which must not look like a local edit (an echo to the peer).
+    /// The hash the outgoing side will compute for the description once written (<see cref="SyncedField.Hashes"/> of
+    /// the replica: the flattened form), as this side will read it back: on Jira Data Center the wiki markup it is
+    /// stored as reads back as slightly different ADF. Either difference must not look like a local edit (an echo).
     /// </summary>
-    private static string StoredHash(JiraClient client, System.Text.Json.Nodes.JsonNode? description) => ContentHash.Of(client.AsStored(description));
+    private static string StoredHash(JiraClient client, JsonNode? description) => ContentHash.Of(PeerAdf.Prepare(client.AsStored(description)));
 
     private async Task LocalIssueGoneAsync(Connection connection, Twin twin, CancellationToken cancel)
     {

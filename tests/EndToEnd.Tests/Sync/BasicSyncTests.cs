@@ -213,6 +213,85 @@ public sealed class BasicSyncTests(AppInstall install, PrivateJira privateJira)
         Assert.That(pair.SiteB.Requests[IssueEdit(pair.SiteB)], Is.EqualTo(editsOfB), "A's read of the sync's write was not sent back to B");
     }
 
+    [Test]
+    public async Task RichContent_OfTheHomeSide_SurvivesThePartnersEdit_InBothDirections()
+    {
+        // A's description: three mentions and an embedded image, which the partner sees as names and "[attachment: …]".
+        var home = new JsonObject
+        {
+            ["type"] = "doc", ["version"] = 1,
+            ["content"] = new JsonArray(
+                Para(Text("Escalated by "), Mention("557058:a-admin", "Ada Admin"), Text(" and "), Mention("557058:a-user", "Uma User"), Text(".")),
+                new JsonObject
+                {
+                    ["type"] = "mediaSingle", ["attrs"] = new JsonObject { ["layout"] = "center" },
+                    ["content"] = new JsonArray(new JsonObject
+                    {
+                        ["type"] = "media",
+                        ["attrs"] = new JsonObject { ["type"] = "file", ["id"] = "6e7c7f2c-dd7a-499c-bceb-6f32bfbf30b5", ["collection"] = "jira-10000", ["alt"] = "diagram.png" },
+                    }),
+                },
+                Para(Text("Owner: "), Mention("557058:a-viewer", "Vera Viewer"))),
+        };
+        var source = pair.CreateOnA("Rich at home", "Task", home);
+        await pair.ExalateOnPublicAsync(source.Key);
+        var twin = await pair.TwinOnAsync(pair.SiteB, "Rich at home");
+        await pair.SettledAsync();
+
+        var onB = SyncPair.Read(pair.SiteB, () => twin.Description!.DeepClone());
+        pair.SiteB.EditIssue(pair.PersonB, twin, description: Appended(pair.SiteB, onB, "Fixed in build 512."), setDescription: true);
+        await Eventually.HoldsAsync(() => Task.FromResult(SyncPair.Read(pair.SiteA, () => source.Description!.ToJsonString()).Contains("Fixed in build 512.")),
+            "B's appended paragraph reached A", explain: pair.Nodes.Output);
+
+        var onA = SyncPair.Read(pair.SiteA, () => source.Description!.AsObject().DeepClone());
+        Assert.Multiple(() =>
+        {
+            var blocks = onA["content"]!.AsArray();
+            Assert.That(blocks, Has.Count.EqualTo(4), onA.ToJsonString());
+            for (var i = 0; i < 3; i++)
+                Assert.That(JsonNode.DeepEquals(blocks[i], home["content"]![i]), Is.True, $"block {i} is A's own, mentions and image included: {blocks[i]?.ToJsonString()}");
+        });
+
+        // The other way: the partner's own mention and image survive A's edit of the issue that came from B.
+        var partnerText = pair.SiteB.IsDataCenter
+            ? (JsonNode)JsonValue.Create("Reported by [~user]\n\n!screenshot.png!")
+            : new JsonObject
+            {
+                ["type"] = "doc", ["version"] = 1,
+                ["content"] = new JsonArray(Para(Text("Reported by "), Mention("557058:b-user", "Uma User (B)"))),
+            };
+        var fromB = pair.CreateOnB("Rich on the partner's side", "Task", partnerText);
+        await pair.ExalateOnPrivateAsync(fromB.Key);
+        var twinOnA = await pair.TwinOnAsync(pair.SiteA, "Rich on the partner's side");
+        await pair.SettledAsync();
+        var seenOnA = SyncPair.Read(pair.SiteA, () => twinOnA.Description!.DeepClone());
+        pair.SiteA.EditIssue(pair.PersonA, twinOnA, description: Appended(pair.SiteA, seenOnA, "Answered by Acme."), setDescription: true);
+        await Eventually.HoldsAsync(() => Task.FromResult(SyncPair.Read(pair.SiteB, () => fromB.Description!.ToJsonString()).Contains("Answered by Acme.")),
+            "A's appended paragraph reached B", explain: pair.Nodes.Output);
+
+        var backOnB = SyncPair.Read(pair.SiteB, () => fromB.Description!.DeepClone());
+        if (pair.SiteB.IsDataCenter)
+            Assert.That(backOnB.GetValue<string>(), Is.EqualTo("Reported by [~user]\n\n!screenshot.png!\n\nAnswered by Acme."));
+        else
+            Assert.That(JsonNode.DeepEquals(backOnB["content"]![0], partnerText["content"]![0]), Is.True, backOnB.ToJsonString());
+    }
+
+    private static JsonObject Para(params JsonNode[] inline) => new() { ["type"] = "paragraph", ["content"] = new JsonArray(inline) };
+
+    private static JsonObject Text(string text) => new() { ["type"] = "text", ["text"] = text };
+
+    private static JsonObject Mention(string id, string name) => new() { ["type"] = "mention", ["attrs"] = new JsonObject { ["id"] = id, ["text"] = "@" + name } };
+
+    /// <summary>A person appending a paragraph to a description as their Jira holds it: a wiki-markup line on Data Center, an ADF paragraph on Cloud.</summary>
+    private static JsonNode Appended(SimSite site, JsonNode description, string paragraph)
+    {
+        if (site.IsDataCenter)
+            return JsonValue.Create(description.GetValue<string>() + "\n\n" + paragraph);
+        var copy = description.AsObject().DeepClone().AsObject();
+        copy["content"]!.AsArray().Add(Para(Text(paragraph)));
+        return copy;
+    }
+
     private static string IssueEdit(SimSite site) => $"PUT /rest/api/{(site.IsDataCenter ? 2 : 3)}/issue/{{issueIdOrKey}}";
 
     private static JsonObject Formatted(string where) => new()
