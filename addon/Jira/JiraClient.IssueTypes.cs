@@ -28,4 +28,22 @@ public sealed partial class JiraClient
             ("startAt", startAt.ToString(CultureInfo.InvariantCulture)),
             ("maxResults", maxResults.ToString(CultureInfo.InvariantCulture)))), cancellationToken);
     }
+
+    /// <summary>
+    /// The project's default issue type, from its issue type scheme (GET /rest/api/3/issuetypescheme/project?projectId=…,
+    /// "Issue type schemes"), which Jira Cloud shows only to holders of Administer Jira: an app without the ADMIN scope,
+    /// or a user who is no Jira admin, is refused, and the answer is null. Data Center's REST API has no resource for a
+    /// project's issue type scheme, so there it is null without asking. Null also when the scheme names no default.
+    /// </summary>
+    public async Task<JiraResult<JiraDefaultIssueType>> GetDefaultIssueTypeAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        if (IsDataCenter)
+            return new JiraDefaultIssueType(null);
+        var page = await ReadAsync<System.Text.Json.Nodes.JsonObject>(NewRequest(HttpMethod.Get, Rest + "issuetypescheme/project" + JiraPath.Query(
+            ("projectId", projectId.ToString(CultureInfo.InvariantCulture)))), cancellationToken);
+        if (!page.IsSuccess)
+            return page.Error.Kind is JiraErrorKind.Forbidden or JiraErrorKind.Unauthorized ? new JiraDefaultIssueType(null) : page.Error;
+        var id = page.Value["values"]?[0]?["issueTypeScheme"]?["defaultIssueTypeId"];
+        return new JiraDefaultIssueType(id?.ToString());
+    }
 }

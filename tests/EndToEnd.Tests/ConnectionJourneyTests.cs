@@ -8,12 +8,16 @@ namespace EndToEnd.Tests;
 /// The founding journey in a real browser: a Jira admin initiates a private connection in Basic mode inside Jira's
 /// iframe and copies the invitation code; the partner's admin accepts it in the private node's console; both sides
 /// show the connection Active with the other side's name. Once with site A on the Forge app (its page's calls through
-/// Forge's bridge, invokeRemote) and once on the Connect app (AP.context tokens), as a site that already runs it.
+/// Forge's bridge, invokeRemote) and once on the Connect app (AP.context tokens), as a site that already runs it; and
+/// with the partner's node on Jira Data Center, whose version the Connections page then shows.
 /// </summary>
-[TestFixture(AppInstall.Forge)]
-[TestFixture(AppInstall.Connect)]
-public class ConnectionJourneyTests(AppInstall install) : SandboxTest(install)
+[TestFixture(AppInstall.Forge, PrivateJira.Cloud)]
+[TestFixture(AppInstall.Connect, PrivateJira.Cloud)]
+[TestFixture(AppInstall.Forge, PrivateJira.DataCenter)]
+public class ConnectionJourneyTests(AppInstall install, PrivateJira privateJira) : SandboxTest(install, privateJira)
 {
+    private string PartnersJira => privateJira == PrivateJira.DataCenter ? "Jira Data Center 9.12.15" : "Jira Cloud";
+
     private static readonly LocatorAssertionsToHaveTextOptions Patiently = new() { Timeout = 30_000 };
 
     /// <summary>
@@ -86,6 +90,10 @@ public class ConnectionJourneyTests(AppInstall install) : SandboxTest(install)
         await consolePage.GetByTestId("login-username").FillAsync(SandboxEnvironment.ConsoleUser);
         await consolePage.GetByTestId("login-password").FillAsync(sandbox.ConsolePassword);
         await consolePage.GetByTestId("login-submit").ClickAsync();
+        // The console says which Jira the node found behind its URL (it was told only the URL and a token).
+        await Assertions.Expect(consolePage.GetByTestId("local-jira-product")).ToHaveTextAsync(PartnersJira, Patiently);
+        await Assertions.Expect(consolePage.GetByTestId("sync-rules")).ToContainTextAsync(
+            privateJira == PrivateJira.DataCenter ? "as always on Jira Data Center" : "when this node’s Jira user may read it");
         await (await StepAsync(consolePage.GetByTestId("accept-invitation").First, "accept-invitation")).ClickAsync();
         await consolePage.GetByTestId("accept-code").FillAsync(code);
         await Assertions.Expect(consolePage.GetByTestId("accept-code-status")).ToHaveAttributeAsync("data-status", "valid", new() { Timeout = 30_000 });
@@ -106,6 +114,9 @@ public class ConnectionJourneyTests(AppInstall install) : SandboxTest(install)
         var activeRow = jiraPage.FrameLocator("#app-frame").GetByTestId("connection-row");
         await Assertions.Expect(activeRow.GetByTestId("status-lozenge")).ToHaveTextAsync("Active", Patiently);
         await Assertions.Expect(activeRow.GetByTestId("other-side")).ToContainTextAsync("Globex private node", new() { Timeout = 30_000 });
+        // Which Jira the partner runs, as its node said when it accepted.
+        await Assertions.Expect(activeRow.GetByTestId("other-side-jira")).ToHaveTextAsync(PartnersJira);
+        await Assertions.Expect(jiraPage.FrameLocator("#app-frame").GetByTestId("sync-rules")).ToContainTextAsync("becomes Task in this Jira");
         // The product version, not the build: the build id is in the tooltip.
         var version = activeRow.GetByTestId("other-side-version");
         Assert.That(await version.InnerTextAsync(), Does.Not.Contain("+"), "the other side's version shows without its build id");

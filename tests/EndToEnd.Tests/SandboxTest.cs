@@ -6,11 +6,12 @@ namespace EndToEnd.Tests;
 
 /// <summary>
 /// One sandbox (simulated Jira, public node, private node) and one browser for the tests of a fixture; site A installed
-/// the app as the Forge app unless the fixture says otherwise.
+/// the app as the Forge app, and the private node on Jira Cloud, unless the fixture says otherwise.
 /// </summary>
-public abstract class SandboxTest(AppInstall install = AppInstall.Forge)
+public abstract class SandboxTest(AppInstall install = AppInstall.Forge, PrivateJira privateJira = PrivateJira.Cloud)
 {
     protected readonly AppInstall install = install;
+    protected readonly PrivateJira privateJira = privateJira;
     protected SandboxEnvironment sandbox = null!;
     protected IBrowser browser = null!;
     private IPlaywright playwright = null!;
@@ -18,7 +19,7 @@ public abstract class SandboxTest(AppInstall install = AppInstall.Forge)
     [OneTimeSetUp]
     public async Task StartSandbox()
     {
-        sandbox = await SandboxEnvironment.StartAsync(install: install);
+        sandbox = await SandboxEnvironment.StartAsync(install: install, privateJira: privateJira);
         (playwright, browser) = await Browser.LaunchAsync();
     }
 

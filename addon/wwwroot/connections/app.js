@@ -29,7 +29,7 @@ const app = {
     if (!keepFlags) clearFlags();
     setHeading('Connections');
     const listArea = h('div', { class: 'list-area', 'aria-busy': 'true' }, h('p', { class: 'muted' }, 'Loading connections…'));
-    if (!view.querySelector('.list-area')) view.replaceChildren(listArea, syncRulesPanel());
+    if (!view.querySelector('.list-area')) view.replaceChildren(listArea, syncRulesPanel({ inJira: jira }));
     else view.querySelector('.list-area').setAttribute('aria-busy', 'true');
     try {
       const answer = await app.api.get('/connections');
