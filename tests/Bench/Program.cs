@@ -22,6 +22,7 @@ const string Usage = """
                  --bulk M            issues of the bulk phase, 0 to skip it (default 300)
                  --comments C        comments on each bulk issue (default 3)
                  --attachment-kib S  size of each bulk issue's attachment (default 16)
+                 --private-jira J    the private node's Jira: cloud (site B, default) or datacenter (site-dc, Jira Data Center 9.12)
     """;
 
 if (args.Length == 0 || args[0] is not ("webhooks" or "exchange" or "sync"))

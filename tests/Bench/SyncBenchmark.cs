@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using System.Net;
+using Sandbox;
 
 namespace ConnectAddon.Bench;
 
 /// <summary>
 /// <c>sync</c>: the whole product on this machine (the simulated Jira in this process, a public and a private node as
 /// processes, one active Basic connection) and the figures of DESIGN §10 and issue 6, measured phase by phase:
-/// (1) public → private latency: an edit of a summary on site A until site B's twin has it, one change at a time;
-/// (2) private → public latency likewise, edits on site B (found by the private node's JQL poll);
+/// (1) public → private latency: an edit of a summary on site A until the private side's twin has it, one change at a
+/// time (the private side: site B, Jira Cloud, or with <c>--private-jira datacenter</c> site-dc, Jira Data Center);
+/// (2) private → public latency likewise, edits on the private side (found by the private node's JQL poll);
 /// (3) the transport's delay of the events of (1) and (2), from the sender's queue to the receiver's inbox;
 /// (4) Jira REST calls per synced change on each side of (1) and (2), and the writes that echoes caused (none);
 /// (5) bulk throughput (<see cref="SyncBulkPhase"/>); (6) each node's peak memory.
@@ -29,7 +31,8 @@ public sealed class SyncBenchmark(SyncBenchOptions options)
         Console.WriteLine($"Benchmark: sync {options}");
 
         var startup = Stopwatch.StartNew();
-        await using var nodes = await SyncNodes.StartAsync(options.PollInterval, cancel);
+        await using var nodes = await SyncNodes.StartAsync(options.PrivateJira, options.PollInterval, cancel);
+        Console.WriteLine($"Private Jira: {PrivateJiraDescription(nodes.SiteB, options.PrivateJira)}; public Jira: Jira Cloud ({nodes.SiteA.Key})");
         Console.WriteLine($"Simulated Jira at {nodes.Jira.RootUrl}; public node pid {nodes.Public.ProcessId} at {nodes.Public.BaseUrlSetting}; " +
             $"private node pid {nodes.Private.ProcessId} at {nodes.Private.BaseUrlSetting}; connection {nodes.ConnectionId} active after {startup.Elapsed.TotalSeconds:0.0} s");
 
@@ -51,7 +54,7 @@ public sealed class SyncBenchmark(SyncBenchOptions options)
         return 0;
     }
 
-    /// <summary>Creates the latency phases' issues on site A, brings each under sync with the Exalate action, and waits for their twins on site B.</summary>
+    /// <summary>Creates the latency phases' issues on site A, brings each under sync with the Exalate action, and waits for their twins on the private side.</summary>
     private async Task<IReadOnlyList<TwinPair>> BringUnderSyncAsync(SyncNodes nodes, CancellationToken cancel)
     {
         var watch = Stopwatch.StartNew();
@@ -59,12 +62,12 @@ public sealed class SyncBenchmark(SyncBenchOptions options)
         var onA = names.Select(name => SiteContent.CreateIssue(nodes.SiteA, nodes.PersonA, "ACME", name)).ToList();
         foreach (var issue in onA)
             await nodes.PostToPublicAsync($"api/admin/connections/{nodes.ConnectionId}/issues", new { issue = issue.Key }, HttpStatusCode.Accepted, cancel);
-        await Waiting.UntilAsync(() => names.All(SiteContent.BySummary(nodes.SiteB).ContainsKey), $"the twins of {options.Issues} issues on site B", UnderSyncLimit, cancel);
+        await Waiting.UntilAsync(() => names.All(SiteContent.BySummary(nodes.SiteB).ContainsKey), $"the twins of {options.Issues} issues on {nodes.SiteB.Key}", UnderSyncLimit, cancel);
         await nodes.SettleAsync(cancel);
         var onB = SiteContent.BySummary(nodes.SiteB);
         if (names.FirstOrDefault(name => onB[name].Count != 1) is { } twice)
-            throw new BenchmarkFailedException($"'{twice}' has {onB[twice].Count} twins on site B, not one.");
-        Console.WriteLine($"{options.Issues} issues of site A under sync, their twins on site B, all settled after {watch.Elapsed.TotalSeconds:0.0} s");
+            throw new BenchmarkFailedException($"'{twice}' has {onB[twice].Count} twins on {nodes.SiteB.Key}, not one.");
+        Console.WriteLine($"{options.Issues} issues of site A under sync, their twins on {nodes.SiteB.Key}, all settled after {watch.Elapsed.TotalSeconds:0.0} s");
         return [.. names.Select((name, i) => new TwinPair(name, onA[i], onB[name][0]))];
     }
 
@@ -102,7 +105,8 @@ public sealed class SyncBenchmark(SyncBenchOptions options)
         }
         var measuring = phase.Elapsed;
         await nodes.SettleAsync(cancel);
-        var calls = new RestCallReport(source.Key, source.Requests.Snapshot(), destination.Key, destination.Requests.Snapshot(), options.Changes);
+        var calls = new RestCallReport(source.Key, source.Requests.Snapshot(), destination.Key, destination.Requests.Snapshot(), options.Changes,
+            options.PrivateJira, PrivateIsSource: !fromPublic);
         var counting = phase.Elapsed;
 
         var latency = LatencyReport.Of(new PhaseResult(latencies, 0, [], measuring));
@@ -112,7 +116,7 @@ public sealed class SyncBenchmark(SyncBenchOptions options)
         var target = fromPublic ? TargetPublicToPrivateP99Ms : options.PollMs + TargetPrivateToPublicExtraMs;
         Console.WriteLine($"  target       p99 < {target:0} ms{(fromPublic ? "" : $" (the poll interval {options.PollMs} ms + {TargetPrivateToPublicExtraMs:0} ms)")}: " +
             (latency.P99Ms < target ? "met" : "NOT met"));
-        calls.Print(Console.Out, counting.TotalSeconds, options.PollInterval, privateIsSource: !fromPublic);
+        calls.Print(Console.Out, counting.TotalSeconds, options.PollInterval);
         PrintTransportDelay(receiver.DatabaseFile, nodes.ConnectionId, lastBefore, direction, fromPublic);
         return calls.EchoWrites;
     }
@@ -131,6 +135,11 @@ public sealed class SyncBenchmark(SyncBenchOptions options)
         Console.WriteLine($"  delay ms     p50 {stored.P50Ms:0}   p99 {stored.P99Ms:0}   max {stored.MaxMs:0}");
         Console.WriteLine($"  then applied p50 {applied.P50Ms:0}   p99 {applied.P99Ms:0}   max {applied.MaxMs:0} ms after being stored (applied_at_ms − stored_at_ms)");
     }
+
+    /// <summary>What the private node's Jira is, for the header: the figures of the two flavours are not comparable as such.</summary>
+    private static string PrivateJiraDescription(JiraSim.Model.SimSite site, PrivateJira flavour) => flavour == PrivateJira.DataCenter
+        ? $"Jira Data Center {site.Version} ({site.Key}: REST v2, wiki markup, a personal access token)"
+        : $"Jira Cloud ({site.Key}: REST v3, ADF, an API token)";
 
     private static LatencyReport Percentiles(List<long> milliseconds) =>
         LatencyReport.Of(new PhaseResult([.. milliseconds.Select(ms => ms * Stopwatch.Frequency / 1000)], 0, [], TimeSpan.Zero));

@@ -8,7 +8,7 @@ namespace ConnectAddon.Bench;
 /// <summary>
 /// Phase 5, bulk throughput: M issues on site A, each with C comments and one attachment of random bytes, labelled
 /// <c>bulk</c>; then a trigger <c>project = ACME AND labels = bulk</c> and its bulk run, timed from the request until
-/// every issue has a twin on site B with all its comments and the attachment. Then, once settled, each issue must have
+/// every issue has a twin on the private side (site B, or site-dc) with all its comments and the attachment. Then, once settled, each issue must have
 /// exactly one twin with exactly its comments and a byte-exact attachment: a fast run that duplicates is no result.
 /// </summary>
 public sealed class SyncBulkPhase(SyncNodes nodes, SyncBenchOptions options)
@@ -53,7 +53,7 @@ public sealed class SyncBulkPhase(SyncNodes nodes, SyncBenchOptions options)
         while ((complete = Complete(sources)) < options.Bulk)
         {
             if (watch.Elapsed > limit)
-                throw new BenchmarkFailedException($"Not within {limit.TotalSeconds:0} s: the bulk run ({complete} of {options.Bulk} issues complete on site B; " +
+                throw new BenchmarkFailedException($"Not within {limit.TotalSeconds:0} s: the bulk run ({complete} of {options.Bulk} issues complete on {nodes.SiteB.Key}; " +
                     $"{await nodes.QueuesAsync(cancel)}).");
             if (watch.Elapsed - lastProgress >= ProgressInterval)
             {
@@ -67,14 +67,14 @@ public sealed class SyncBulkPhase(SyncNodes nodes, SyncBenchOptions options)
 
         await nodes.SettleAsync(cancel);
         Verify(sources);
-        Console.WriteLine($"  issues       {options.Bulk}, each with its twin, {options.Comments} comments and its attachment on site B, exactly once, byte-exact");
+        Console.WriteLine($"  issues       {options.Bulk}, each with its twin, {options.Comments} comments and its attachment on {nodes.SiteB.Key}, exactly once, byte-exact");
         Console.WriteLine($"  total        {seconds:0.0} s from starting the bulk run to the last issue complete");
         Console.WriteLine($"  throughput   {options.Bulk / seconds * 60:0} issues per minute, {seconds / options.Bulk:0.000} s per issue " +
             $"(the reference product publishes about {ReferenceSecondsPerIssue:0} s per issue)");
-        Console.WriteLine($"  REST calls   {callsOnA / (double)options.Bulk:0.0} per issue on site A, {callsOnB / (double)options.Bulk:0.0} on site B (until complete)");
+        Console.WriteLine($"  REST calls   {callsOnA / (double)options.Bulk:0.0} per issue on site A, {callsOnB / (double)options.Bulk:0.0} on {nodes.SiteB.Key} (until complete)");
     }
 
-    /// <summary>How many sources have a twin on site B holding at least all their comments and an attachment.</summary>
+    /// <summary>How many sources have a twin on the private side holding at least all their comments and an attachment.</summary>
     private int Complete(IReadOnlyList<(SimIssue Issue, byte[] Bytes)> sources)
     {
         var onB = SiteContent.BySummary(nodes.SiteB);
@@ -91,7 +91,7 @@ public sealed class SyncBulkPhase(SyncNodes nodes, SyncBenchOptions options)
             {
                 var twins = onB.GetValueOrDefault(issue.Summary) ?? [];
                 if (twins.Count != 1)
-                    throw new BenchmarkFailedException($"{issue.Key} ('{issue.Summary}') has {twins.Count} twins on site B, not one.");
+                    throw new BenchmarkFailedException($"{issue.Key} ('{issue.Summary}') has {twins.Count} twins on {nodes.SiteB.Key}, not one.");
                 var twin = twins[0];
                 if (twin.Comments.Count != options.Comments || twin.Attachments.Count != 1 || !twin.Attachments[0].Content.AsSpan().SequenceEqual(bytes))
                     throw new BenchmarkFailedException($"{twin.Key}, the twin of {issue.Key}, holds {twin.Comments.Count} comments and {twin.Attachments.Count} attachments, " +

@@ -6,15 +6,17 @@ using ConnectAddon.TestKit;
 using JiraSim;
 using JiraSim.Model;
 using JiraSim.Seed;
+using Sandbox;
 
 namespace ConnectAddon.Bench;
 
 /// <summary>
 /// The product on this machine as the <c>sync</c> benchmark runs it, set up like the end-to-end tests' NodePair and
-/// SyncPair (a test project cannot be referenced, so the steps are repeated here): the simulated Jira (sites A and B)
-/// in this process, a public node installed into site A and a private node on site B, each a process of its own in
-/// the production environment, and an active Basic connection between ACME and GLX, initiated through the public
-/// node's admin API and accepted through the private console's API.
+/// SyncPair (a test project cannot be referenced, so the steps are repeated here; the private node's Jira settings
+/// are the sandbox's <see cref="PrivateJiraSite"/>): the simulated Jira in this process, a public node installed into
+/// site A and a private node on its own Jira (site B, Jira Cloud, or site-dc, Jira Data Center), each a process of its
+/// own in the production environment, and an active Basic connection between ACME and GLX, initiated through the
+/// public node's admin API and accepted through the private console's API.
 /// </summary>
 public sealed class SyncNodes : IAsyncDisposable
 {
@@ -26,25 +28,30 @@ public sealed class SyncNodes : IAsyncDisposable
 
     private readonly string root;
 
-    private SyncNodes(string root, JiraSimulator jira, NodeProcess publicNode, NodeProcess privateNode)
+    private SyncNodes(string root, JiraSimulator jira, PrivateJira privateJira, NodeProcess publicNode, NodeProcess privateNode)
     {
         this.root = root;
         Jira = jira;
+        PrivateJira = privateJira;
         Public = publicNode;
         Private = privateNode;
     }
 
     public JiraSimulator Jira { get; }
+    /// <summary>Which Jira the private node is on: Cloud (site B) or Data Center (site-dc).</summary>
+    public PrivateJira PrivateJira { get; }
     public NodeProcess Public { get; }
     public NodeProcess Private { get; }
     public HttpClient Console { get; private set; } = null!;
     public string ConnectionId { get; private set; } = "";
     public SimSite SiteA => Jira.Site("site-a");
-    public SimSite SiteB => Jira.Site("site-b");
+    /// <summary>The private node's Jira: site B on Cloud, site-dc on Data Center.</summary>
+    public SimSite SiteB => Jira.Site(PrivateJiraSite.Key(PrivateJira));
     public SimUser PersonA => SiteA.FindUser("557058:a-user")!;
-    public SimUser PersonB => SiteB.FindUser("557058:b-user")!;
+    /// <summary>The private side's person: an account id on Cloud, a user key on Data Center.</summary>
+    public SimUser PersonB => SiteB.FindUser(PrivateJiraSite.PersonId(PrivateJira))!;
 
-    public static async Task<SyncNodes> StartAsync(TimeSpan pollInterval, CancellationToken cancel)
+    public static async Task<SyncNodes> StartAsync(PrivateJira privateJira, TimeSpan pollInterval, CancellationToken cancel)
     {
         var root = Directory.CreateTempSubdirectory("bench-sync-").FullName;
         JiraSimulator? jira = null;
@@ -62,14 +69,12 @@ public sealed class SyncNodes : IAsyncDisposable
                 // Loopback over plain HTTP, as the sandbox; real deployments use HTTPS and keep this off.
                 ["Transport:AllowInsecureDestinations"] = "true",
             });
-            var privateStart = StartNodeAsync("private", Path.Combine(root, "private"), new Dictionary<string, string>
+            // The node is told only its Jira's URL and credentials; it finds out from serverInfo whether that is Data Center.
+            var privateStart = StartNodeAsync("private", Path.Combine(root, "private"), new Dictionary<string, string>(PrivateJiraSite.Settings(jira, privateJira))
             {
                 ["Node:Role"] = "private",
                 ["Addon:Key"] = AppKey,
                 ["PrivateNode:Name"] = "Bench private node",
-                ["PrivateNode:Jira:BaseUrl"] = jira.Site("site-b").BaseUrlText,
-                ["PrivateNode:Jira:Email"] = "admin@b.example",
-                ["PrivateNode:Jira:ApiToken"] = DefaultSeed.AdminToken,
                 ["PrivateNode:AllowInsecurePublicNode"] = "true",
                 ["PrivateNode:PollInterval"] = pollInterval.ToString("c"),
                 // Only how soon the new connection's first exchange starts; the measured paths keep the defaults.
@@ -82,7 +87,7 @@ public sealed class SyncNodes : IAsyncDisposable
             var (publicNode, privateNode) = (await publicStart, await privateStart);
 
             await jira.InstallAppAsync("site-a", new Uri(publicNode.BaseUrl, "atlassian-connect.json"), cancel);
-            var nodes = new SyncNodes(root, jira, publicNode, privateNode);
+            var nodes = new SyncNodes(root, jira, privateJira, publicNode, privateNode);
             await nodes.ConnectAsync(password, cancel);
             return nodes;
         }
@@ -126,7 +131,7 @@ public sealed class SyncNodes : IAsyncDisposable
 
     /// <summary>
     /// Waits until nothing is on its way: no webhook in flight, and on both nodes nothing queued for the peer, waiting to
-    /// be applied or to be read. A change on site B is seen only at the private node's next JQL poll, so each round
+    /// be applied or to be read. A change on the private side is seen only at the private node's next JQL poll, so each round
     /// first waits for a whole poll that started after the round did; two quiet rounds in a row settle it.
     /// </summary>
     public async Task SettleAsync(CancellationToken cancel)
