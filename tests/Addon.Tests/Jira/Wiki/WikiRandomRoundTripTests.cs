@@ -7,7 +7,7 @@ namespace ConnectAddon.Tests.Jira.Wiki;
 /// <summary>Random documents full of markup characters survive wiki, and every document read from wiki is valid ADF.</summary>
 public sealed class WikiRandomRoundTripTests
 {
-    private static IEnumerable<int> Seeds() => Enumerable.Range(1, 150);
+    private static IEnumerable<int> Seeds() => Enumerable.Range(1, 60);
 
     [TestCaseSource(nameof(Seeds))]
     public void A_random_document_survives_a_trip_through_wiki(int seed)
@@ -20,10 +20,12 @@ public sealed class WikiRandomRoundTripTests
             $"wiki:\n{wiki}\nexpected:\n{WikiMarkup.Normalise(adf).ToJsonString()}\nactual:\n{back.ToJsonString()}");
     }
 
+    /// <summary>Two documents' wiki run together and cut off at a random point, which leaves macros and effects unclosed.</summary>
     [TestCaseSource(nameof(Seeds))]
-    public void Random_wiki_reads_as_valid_ADF_that_writes_back_as_stable_wiki(int seed)
+    public void Cut_off_wiki_reads_as_valid_ADF_that_writes_back_as_stable_wiki(int seed)
     {
-        var wiki = WikiMarkup.ToWiki(new RandomAdf(seed).Doc()) + "\n" + new string(WikiMarkup.ToWiki(new RandomAdf(seed + 1000).Doc()).Reverse().ToArray());
+        var whole = WikiMarkup.ToWiki(new RandomAdf(seed).Doc()) + "\n" + WikiMarkup.ToWiki(new RandomAdf(seed + 1000).Doc());
+        var wiki = whole[..new Random(seed).Next(whole.Length + 1)];
         var adf = WikiMarkup.ToAdf(wiki);
         Assert.That(AdfValidator.Validate(adf), Is.Null, wiki);
         var written = WikiMarkup.ToWiki(adf);
