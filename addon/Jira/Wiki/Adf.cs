@@ -43,6 +43,10 @@ internal static class Adf
 
     public static JsonObject HardBreak() => new() { ["type"] = "hardBreak" };
 
+    /// <summary>A node's text, or null when it has none (or something that is not a string).</summary>
+    public static string? TextOf(JsonNode? node) =>
+        node is JsonObject o && o["text"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
     public static string? Type(JsonNode? node) => node is JsonObject o && o["type"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     public static string? Attr(JsonNode? node, string name) =>

@@ -7,7 +7,7 @@ internal sealed record AdfInlineItem(JsonObject Node, IReadOnlyList<JsonObject> 
 {
     public bool IsText => Adf.Type(Node) == "text";
 
-    public string Text => (string?)Node["text"] ?? "";
+    public string Text => Adf.TextOf(Node) ?? "";
 
     public bool Has(JsonObject mark) => Marks.Any(m => JsonNode.DeepEquals(m, mark));
 

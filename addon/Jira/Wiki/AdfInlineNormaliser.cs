@@ -15,7 +15,7 @@ internal static class AdfInlineNormaliser
                 result.Add(node);
                 continue;
             }
-            var text = ((string?)node["text"] ?? "").Replace("\r\n", "\n").Replace('\r', '\n');
+            var text = (Adf.TextOf(node) ?? "").Replace("\r\n", "\n").Replace('\r', '\n');
             var lines = text.Split('\n');
             for (var i = 0; i < lines.Length; i++)
             {
@@ -35,7 +35,7 @@ internal static class AdfInlineNormaliser
     private static void Append(List<JsonObject> result, JsonObject text)
     {
         if (result.Count > 0 && Adf.Type(result[^1]) == "text" && JsonNode.DeepEquals(result[^1]["marks"], text["marks"]))
-            result[^1]["text"] = (string?)result[^1]["text"] + (string?)text["text"];
+            result[^1]["text"] = Adf.TextOf(result[^1]) + Adf.TextOf(text);
         else
             result.Add(text);
     }
@@ -51,7 +51,7 @@ internal static class AdfInlineNormaliser
     {
         while (nodes.Count > 0 && Adf.Type(nodes[0]) == "text")
         {
-            var text = ((string?)nodes[0]["text"] ?? "").TrimStart();
+            var text = (Adf.TextOf(nodes[0]) ?? "").TrimStart();
             if (text.Length > 0)
             {
                 nodes[0]["text"] = text;
@@ -61,7 +61,7 @@ internal static class AdfInlineNormaliser
         }
         while (nodes.Count > 0 && Adf.Type(nodes[^1]) == "text")
         {
-            var text = ((string?)nodes[^1]["text"] ?? "").TrimEnd();
+            var text = (Adf.TextOf(nodes[^1]) ?? "").TrimEnd();
             if (text.Length > 0)
             {
                 nodes[^1]["text"] = text;

@@ -54,7 +54,7 @@ internal static class AdfInlineText
         switch (type)
         {
             case "text":
-                var text = (string?)node["text"];
+                var text = Adf.TextOf(node);
                 return string.IsNullOrEmpty(text) ? null : new AdfInlineItem(node, [.. Adf.Marks(node).Where(m => WikiMarks.Contains(Adf.Type(m) ?? ""))]);
             case "hardBreak" or "mention" or "mediaInline":
                 return new AdfInlineItem(node, []);

@@ -15,11 +15,12 @@ internal static class AdfInlineWriter
     private static readonly string[] Order = ["link", "textColor", "strong", "em", "underline", "strike", "subsup", "code"];
 
     /// <param name="newlineBreaks">Whether a hard break may be a new line (in a paragraph) or must be <c>\\</c> (heading, table cell).</param>
-    public static string Write(JsonArray inline, bool newlineBreaks)
+    /// <param name="after">What the reader sees after this content (a table cell's closing bar), if anything.</param>
+    public static string Write(JsonArray inline, bool newlineBreaks, char? after = null)
     {
         var items = AdfInlineText.Prepare(inline);
         var segments = Segment(items);
-        Render(segments, null, null, new HashSet<char>(), inLinkText: false);
+        Render(segments, null, after, new HashSet<char>(), inLinkText: false);
         return Join(segments, newlineBreaks);
     }
 

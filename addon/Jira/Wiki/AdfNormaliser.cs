@@ -92,7 +92,7 @@ public static class AdfNormaliser
 
     private static void CodeText(JsonArray content)
     {
-        var text = string.Concat(content.Select(t => (string?)t?["text"]));
+        var text = string.Concat(content.Select(t => Adf.TextOf(t)));
         content.Clear();
         if (text.Length > 0)
             content.Add(Adf.Text(text));

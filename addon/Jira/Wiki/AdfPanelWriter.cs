@@ -33,7 +33,7 @@ internal static partial class AdfPanelWriter
             return null;
         if (Adf.Marks(text).Select(Adf.Type).ToList() is not ["strong"])
             return null;
-        var title = (string?)text["text"] ?? "";
+        var title = Adf.TextOf(text) ?? "";
         return TitleText().IsMatch(title) ? title : null;
     }
 

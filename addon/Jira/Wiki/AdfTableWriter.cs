@@ -28,7 +28,7 @@ internal static class AdfTableWriter
     private static string Cell(JsonObject cell)
     {
         var parts = Adf.Content(cell).OfType<JsonObject>().Select(block => Adf.Type(block) is "paragraph" or "heading"
-            ? AdfInlineWriter.Write(Adf.Content(block), newlineBreaks: false)
+            ? AdfInlineWriter.Write(Adf.Content(block), newlineBreaks: false, after: '|')
             : WikiEscaper.Text(AdfText.Of(block), '|', '|', new HashSet<char>(), false));
         return string.Join("\\\\", parts.Where(p => p.Length > 0));
     }

@@ -58,7 +58,7 @@ internal static class AdfWikiWriter
     /// </summary>
     private static string Code(JsonObject code)
     {
-        var text = string.Concat(Adf.Content(code).Select(t => (string?)t?["text"]));
+        var text = string.Concat(Adf.Content(code).Select(t => Adf.TextOf(t)));
         var language = Adf.Attr(code, "language");
         var asCode = !string.IsNullOrEmpty(language) && !language.Contains('}') && !text.Contains("{code}");
         if (!asCode && text.Contains("{noformat}"))

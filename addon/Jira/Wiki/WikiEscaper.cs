@@ -34,6 +34,39 @@ internal static partial class WikiEscaper
     }
 
     /// <summary>
+    /// Where <paramref name="c"/> next occurs outside escapes and <c>{{…}}</c> spans (whose text is literal), before
+    /// <paramref name="limit"/>, or -1: a bar or bracket inside monospace does not end a link.
+    /// </summary>
+    public static int FindOutsideMonospace(string text, char c, int from, int limit)
+    {
+        for (var i = from; i < limit; i++)
+        {
+            if (text[i] == '\\')
+                i++;
+            else if (text[i] == '{' && i + 1 < limit && text[i + 1] == '{' && MonospaceEnd(text, i + 2, limit) is var end and >= 0)
+                i = end + 1;
+            else if (text[i] == c)
+                return i;
+        }
+        return -1;
+    }
+
+    /// <summary>Where the <c>}}</c> closing monospace that starts at <paramref name="from"/> is, or -1.</summary>
+    public static int MonospaceEnd(string text, int from, int limit)
+    {
+        for (var i = from; i + 1 < limit; i++)
+        {
+            if (text[i] == '\n')
+                return -1;
+            if (text[i] == '\\' && text[i + 1] == '}')
+                i++;
+            else if (text[i] == '}' && text[i + 1] == '}')
+                return i;
+        }
+        return -1;
+    }
+
+    /// <summary>
     /// The wiki for plain text between <paramref name="before"/> and <paramref name="after"/> (the characters the
     /// reader will see either side; null at the start or end of a line). Worked right to left, because whether a
     /// marker opens depends on the character written after it.
@@ -60,7 +93,7 @@ internal static partial class WikiEscaper
                 _ => false,
             };
             pieces[p] = c == '\\'
-                ? (next is { } n2 && (n2 == '\\' || IsEscapable(n2)) ? BackslashEntity : "\\")
+                ? (next is { } n2 && (n2 is '\\' or '\n' || IsEscapable(n2)) ? BackslashEntity : "\\")
                 : escape ? "\\" + c : c.ToString();
             next = pieces[p][0];
         }

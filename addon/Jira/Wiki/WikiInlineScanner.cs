@@ -125,7 +125,7 @@ internal sealed class WikiInlineScanner(string text, bool inLink)
         // Remembering that a line has no "]" left keeps a line full of "[" linear.
         if (at < noBracketCloseUntil)
             return false;
-        var end = WikiEscaper.FindUnescaped(text, "]", at + 1, LineEnd());
+        var end = WikiEscaper.FindOutsideMonospace(text, ']', at + 1, LineEnd());
         if (end < 0)
         {
             noBracketCloseUntil = LineEnd();
@@ -164,8 +164,9 @@ internal sealed class WikiInlineScanner(string text, bool inLink)
     {
         if (Before is { } b && char.IsLetterOrDigit(b))
             return false;
+        // ":D" and ":P" end in a letter, so they must also end the word (":Done" is text).
         var length = WikiEmoticons.Match(text, at);
-        if (length == 0 || (at + length < text.Length && char.IsLetterOrDigit(text[at + length])))
+        if (length == 0 || (char.IsLetter(text[at + length - 1]) && at + length < text.Length && char.IsLetterOrDigit(text[at + length])))
             return false;
         return Add(length, new WikiInlinePiece { Nodes = [WikiEmoticons.ToAdf(text.Substring(at, length))] });
     }

@@ -21,20 +21,21 @@ internal static partial class WikiLinks
     /// <summary>The nodes for the inside of <c>[…]</c>, or null when it is not a link (then it is kept as text).</summary>
     public static List<JsonObject>? Parse(string inside, bool inLink)
     {
-        if (inside.StartsWith('~') && !inLink)
-            return Mention(inside[1..]);
-        if (inside.StartsWith('^') && !inLink)
-            return inside.Length > 1 && !string.IsNullOrWhiteSpace(inside[1..]) ? [WikiMedia.Inline(inside[1..].Trim(), "file")] : null;
-        var bar = WikiEscaper.FindUnescaped(inside, "|", 0);
+        var bar = WikiEscaper.FindOutsideMonospace(inside, '|', 0, inside.Length);
+        // With a bar it is a link, even when its text starts with "~" or "^" (superscript, subscript).
+        if (bar < 0 && inside.StartsWith('~'))
+            return inLink ? null : Mention(inside[1..]);
+        if (bar < 0 && inside.StartsWith('^'))
+            return !inLink && !string.IsNullOrWhiteSpace(inside[1..]) ? [WikiMedia.Inline(inside[1..].Trim(), "file")] : null;
         if (bar < 0)
             return IsUrl(inside) && !inLink ? [Adf.Text(inside.StartsWith("mailto:") ? inside[7..] : inside, [LinkMark(inside)])] : null;
         var rest = inside[(bar + 1)..];
         var secondBar = rest.IndexOf('|');
         var href = (secondBar < 0 ? rest : rest[..secondBar]).Trim();
         var title = secondBar < 0 ? null : rest[(secondBar + 1)..];
-        if (inLink || href.Length == 0 || href.Any(char.IsWhiteSpace))
+        if (inLink || href.Length == 0 || href.Any(char.IsWhiteSpace) || href.Contains(']'))
             return null;
-        var nodes = inside[..bar].Trim().Length == 0 ? [Adf.Text(href)] : WikiInlineParser.Parse(inside[..bar], inLink: true);
+        var nodes = bar == 0 ? [Adf.Text(href)] : WikiInlineParser.Parse(inside[..bar], inLink: true);
         var link = LinkMark(href, title);
         foreach (var node in nodes.Where(n => Adf.Type(n) == "text"))
             node["marks"] = new JsonArray([link.DeepClone(), .. Adf.Marks(node).Select(m => (JsonNode)m.DeepClone())]);

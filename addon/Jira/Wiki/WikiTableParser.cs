@@ -44,12 +44,14 @@ internal static class WikiTableParser
                 i++;
                 continue;
             }
-            if (c == '[' && line.IndexOf(']', i) is var close and > 0)
+            // Only a real link keeps its bar (as the inline reader decides); other brackets are text.
+            if (c == '[' && WikiEscaper.FindOutsideMonospace(line, ']', i + 1, line.Length) is var close and > 0
+                && WikiLinks.Parse(line[(i + 1)..close], inLink: false) is not null)
             {
                 i = close;
                 continue;
             }
-            if (c == '{' && i + 1 < line.Length && line[i + 1] == '{' && line.IndexOf("}}", i + 2, StringComparison.Ordinal) is var end and > 0)
+            if (c == '{' && i + 1 < line.Length && line[i + 1] == '{' && WikiEscaper.MonospaceEnd(line, i + 2, line.Length) is var end and > 0)
             {
                 i = end + 1;
                 continue;

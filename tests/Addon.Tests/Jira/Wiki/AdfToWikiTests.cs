@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ConnectAddon.Jira.Wiki;
 using JiraSim.Adf;
 
@@ -16,6 +17,19 @@ public sealed class AdfToWikiTests
     [TestCaseSource(typeof(WikiCases), nameof(WikiCases.AdfOnly))]
     public void Their_wiki_reads_back_as_valid_ADF(AdfToWikiCase c) =>
         Assert.That(AdfValidator.Validate(WikiMarkup.ToAdf(WikiMarkup.ToWiki(c.Adf))), Is.Null);
+
+    [Test]
+    public void Malformed_ADF_is_written_as_far_as_it_goes()
+    {
+        var adf = JsonNode.Parse("""
+            {"type":"doc","content":[null, 5, {"type":"paragraph","content":[{"type":"text","text":7},{"type":"text","text":"kept"},"x"]},
+             {"type":"heading"}, {"type":"bulletList","content":[{"type":"listItem"}]}, {"type":"table","content":[{"type":"tableRow"}]},
+             {"type":"mediaSingle"}, {"type":"mention"}]}
+            """);
+        var wiki = WikiMarkup.ToWiki(adf);
+        Assert.That(wiki, Does.StartWith("kept"));
+        Assert.That(AdfValidator.Validate(WikiMarkup.ToAdf(wiki)), Is.Null);
+    }
 
     [Test]
     public void Null_ADF_is_empty_wiki() => Assert.That(WikiMarkup.ToWiki(null), Is.EqualTo(""));
