@@ -32,12 +32,14 @@ public sealed partial class JiraClient
     /// <summary>
     /// The project's default issue type, from its issue type scheme (GET /rest/api/3/issuetypescheme/project?projectId=…,
     /// "Issue type schemes"), which Jira Cloud shows only to holders of Administer Jira: an app without the ADMIN scope,
-    /// or a user who is no Jira admin, is refused, and the answer is null. Data Center's REST API has no resource for a
-    /// project's issue type scheme, so there it is null without asking. Null also when the scheme names no default.
+    /// or a user who is no Jira admin, is refused, and the answer is null; so only a private node's own credentials ask.
+    /// Data Center's REST API has no resource for a project's issue type scheme, so there it is null without asking.
+    /// Null also when the scheme names no default.
     /// </summary>
     public async Task<JiraResult<JiraDefaultIssueType>> GetDefaultIssueTypeAsync(long projectId, CancellationToken cancellationToken = default)
     {
-        if (IsDataCenter)
+        // The app in a tenant's Jira has no ADMIN scope (README, "Scopes and why"): it would only be refused.
+        if (IsDataCenter || Target.Access != JiraSiteAccess.Credentials)
             return new JiraDefaultIssueType(null);
         var page = await ReadAsync<System.Text.Json.Nodes.JsonObject>(NewRequest(HttpMethod.Get, Rest + "issuetypescheme/project" + JiraPath.Query(
             ("projectId", projectId.ToString(CultureInfo.InvariantCulture)))), cancellationToken);

@@ -78,6 +78,7 @@ public class BoundedCacheTests
         ["AgreedState.values"] = "one per synced field of one event, for the length of one apply",
         ["Snapshot.Keys"] = "Forge's published signing keys, at most ForgeKeySet's 100, replaced whole at each fetch",
         ["TransportOptions.Problems"] = "one per unreadable setting, filled once at start",
+        ["WikiInlineScanner.pieces"] = "the pieces of the one text being converted, for the length of one conversion",
         ["ChangeCursor.SeenUpdatedMs"] = "issues of this node's own Jira updated within PrivateNode:ChangeOverlap (older ones are pruned)",
     };
 

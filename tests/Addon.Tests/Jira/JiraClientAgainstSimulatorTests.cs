@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using ConnectAddon.Connect.Tenants;
 using ConnectAddon.Jira;
@@ -82,20 +81,8 @@ public class JiraClientAgainstSimulatorTests
     {
         var client = AdminOf("site-a");
         var created = Ok(await client.CreateIssueAsync(JiraIssueInput.ForCreate("10000", "10001", "With a file")));
-        var bytes = RandomNumberGenerator.GetBytes(300_000);
 
-        var uploaded = Ok(await client.UploadAttachmentAsync(created.Key, new MemoryStream(bytes), "trace.bin", "application/octet-stream")).Single();
-        byte[] downloaded;
-        await using (var content = Ok(await client.OpenAttachmentContentAsync(uploaded.Id!)))
-        {
-            using var copy = new MemoryStream();
-            await content.Content.CopyToAsync(copy);
-            downloaded = copy.ToArray();
-        }
-        Ok(await client.DeleteAttachmentAsync(uploaded.Id!));
-
-        Assert.That(downloaded, Is.EqualTo(bytes));
-        Assert.That(jira.Site("site-a").FindIssue(created.Key)!.Attachments, Is.Empty);
+        await AttachmentRoundTrip.AssertKeepsTheBytesAsync(client, jira.Site("site-a"), created.Key, "trace.bin", 300_000);
     }
 
     [Test]

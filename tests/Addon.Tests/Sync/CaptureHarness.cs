@@ -174,6 +174,7 @@ public sealed class CaptureHarness : IAsyncDisposable
             Jira = new PrivateJiraOptions { BaseUrl = JiraSite.BaseUrl.ToString(), Email = "admin@b.example", ApiToken = DefaultSeed.AdminToken },
         }));
         services.AddSingleton(Options.Create(new ChangeCaptureOptions { CapturePageSize = PageSize }));
+        services.AddSingleton<LocalJiraServer>();
         services.AddSingleton<LocalJira>();
         services.AddSingleton<SearcherTimeZone>();
         services.AddSingleton<ConnectAddon.Connect.Webhooks.DirtyIssueSignal>();
