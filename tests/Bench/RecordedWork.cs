@@ -3,10 +3,13 @@ using Microsoft.Data.Sqlite;
 namespace ConnectAddon.Bench;
 
 /// <summary>
-/// What the app's database holds for the benchmark's tenant after a run: every 204 must have left its delivery id
-/// and raised one issue's change_seq by one, so both totals equal the number of 204s.
+/// What the app's database holds for the benchmark's tenant, as the design promises it (README, "Webhooks: what is
+/// recorded"; addon/Sync/README.md): every acknowledged delivery left its delivery id; every changed issue waits in
+/// <c>dirty_issues</c> until the sync engine has read it, and then either reached the outgoing queue (an issue under
+/// sync) or is provably not under sync (no connection of the tenant holds it) and its row is gone. The benchmark's
+/// tenant has no connection, so when the sync has caught up, nothing waits and nothing was queued.
 /// </summary>
-public sealed record RecordedWork(long Issues, long ChangeSeqTotal, long Deliveries)
+public sealed record RecordedWork(long Deliveries, long IssuesWaiting, long EventsQueued, long Connections)
 {
     public static RecordedWork Read(string databasePath, string clientKey)
     {
@@ -19,16 +22,17 @@ public sealed record RecordedWork(long Issues, long ChangeSeqTotal, long Deliver
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT (SELECT COUNT(*) FROM dirty_issues WHERE client_key = $k),
-                   (SELECT COALESCE(SUM(change_seq), 0) FROM dirty_issues WHERE client_key = $k),
-                   (SELECT COUNT(*) FROM webhook_deliveries WHERE client_key = $k)
+            SELECT (SELECT COUNT(*) FROM webhook_deliveries WHERE client_key = $k),
+                   (SELECT COUNT(*) FROM dirty_issues WHERE client_key = $k),
+                   (SELECT COUNT(*) FROM sync_events e JOIN connections c ON c.id = e.connection_id WHERE c.client_key = $k AND e.direction = 'out'),
+                   (SELECT COUNT(*) FROM connections WHERE client_key = $k)
             """;
         command.Parameters.AddWithValue("$k", clientKey);
         using var reader = command.ExecuteReader();
         reader.Read();
-        return new RecordedWork(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+        return new RecordedWork(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
     }
 
-    public bool Matches(long successes, long expectedIssues) =>
-        ChangeSeqTotal == successes && Deliveries == successes && Issues == expectedIssues;
+    /// <summary>Every 204 recorded once, and (once the sync caught up) every changed issue read and, under no connection, nothing queued.</summary>
+    public bool Holds(long successes) => Deliveries == successes && IssuesWaiting == 0 && EventsQueued == 0 && Connections == 0;
 }

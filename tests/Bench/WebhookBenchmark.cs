@@ -8,13 +8,15 @@ namespace ConnectAddon.Bench;
 /// <summary>
 /// <c>webhooks</c>: starts the install key server and the real app, installs a tenant with a signed install, sends
 /// warm-up then measured <c>POST /webhooks/issue-updated</c> requests from C concurrent workers over one
-/// HttpClient, checks the database recorded every 204, and prints throughput, latency and the app's memory.
+/// HttpClient, checks the database recorded every 204 and that the sync read every changed issue (the tenant has no
+/// connection, so none is queued for a peer), and prints throughput, latency and the app's memory.
 /// </summary>
 public sealed class WebhookBenchmark(WebhookBenchOptions options)
 {
     public const string AppKey = "bench-app";
     public const double TargetP99Ms = 20;
     private const int MaxErrorSamples = 5;
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(120);
 
     public async Task<int> RunAsync(CancellationToken cancel)
     {
@@ -52,10 +54,16 @@ public sealed class WebhookBenchmark(WebhookBenchOptions options)
         var peak = addon.PeakWorkingSet();
 
         var successes = warmup.Successes + measured.Successes;
-        var expectedIssues = Math.Min(WebhookRequests.IssueCount, (long)options.Warmup + options.Requests);
-        var recorded = RecordedWork.Read(addon.DatabaseFile, clientKey);
         var failed = warmup.Errors + measured.Errors;
-        var recordedOk = failed > 0 || recorded.Matches(successes, expectedIssues);
+        // The sync engine reads each changed issue after its webhook was acknowledged; the check waits for it to catch up.
+        var drain = Stopwatch.StartNew();
+        var recorded = RecordedWork.Read(addon.DatabaseFile, clientKey);
+        while (recorded.IssuesWaiting > 0 && drain.Elapsed < DrainLimit)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancel);
+            recorded = RecordedWork.Read(addon.DatabaseFile, clientKey);
+        }
+        var recordedOk = failed > 0 || recorded.Holds(successes);
 
         var report = LatencyReport.Of(measured);
         Console.WriteLine();
@@ -65,8 +73,10 @@ public sealed class WebhookBenchmark(WebhookBenchOptions options)
         Console.WriteLine($"  app CPU      {appCpu.TotalSeconds:0.00} s ({appCpu.TotalSeconds / seconds:0.00} cores); benchmark CPU {ownCpu.TotalSeconds:0.00} s ({ownCpu.TotalSeconds / seconds:0.00} cores); {Environment.ProcessorCount} cores");
         Console.WriteLine($"  app memory   peak working set {(peak is { } bytes ? $"{bytes / (1024.0 * 1024):0.0} MiB (VmHWM)" : "unknown")}");
         Console.WriteLine($"  app output   {appLines} log lines during the measured phase");
-        Console.WriteLine($"  recorded     {recorded.Deliveries} deliveries, {recorded.Issues} issues, change_seq total {recorded.ChangeSeqTotal} " +
-            (failed > 0 ? $"(not compared: {failed} requests failed)" : $"(expected {successes}, {expectedIssues}, {successes}{(recordedOk ? "" : " - MISMATCH")})"));
+        Console.WriteLine($"  recorded     {recorded.Deliveries} deliveries " +
+            (failed > 0 ? $"(not compared: {failed} requests failed)" : $"(expected {successes}: every acknowledged delivery){(recorded.Deliveries == successes ? "" : " - MISMATCH")}"));
+        Console.WriteLine($"  changed      every changed issue read by the sync {(recorded.IssuesWaiting == 0 ? $"{drain.Elapsed.TotalSeconds:0.0} s after the last request" : $"- NOT within {DrainLimit.TotalSeconds:0} s: {recorded.IssuesWaiting} still waiting")}; " +
+            $"{recorded.EventsQueued} events queued, as none is under sync (the tenant has {recorded.Connections} connections){(recordedOk ? "" : " - MISMATCH")}");
         Console.WriteLine($"  target       p99 < {TargetP99Ms} ms: {(report.P99Ms < TargetP99Ms ? "met" : "NOT met")}");
         PrintErrorSamples(measured);
 
