@@ -22,8 +22,8 @@ const string createBody = """{"fields":{"project":{"key":"ACME"},"issuetype":{"n
 const string searchBody = """{"jql":"project = GLX","fields":["summary","issuetype","comment"]}""";
 // How to look at the private side's issues: Jira Cloud's search with an API token, or Data Center's v2 with a personal access token.
 var searchB = privateJira == PrivateJira.DataCenter
-    ? $"curl -s -H 'Authorization: Bearer admin-personal-access-token' -H 'Content-Type: application/json' \\\n           {sandbox.Jira.Site(siteB).BaseUrlText}/rest/api/2/search -d '{searchBody}'"
-    : $"curl -s -u admin@b.example:admin-api-token -H 'Content-Type: application/json' \\\n           {sandbox.Jira.Site(siteB).BaseUrlText}/rest/api/3/search/jql -d '{searchBody}'";
+    ? $"curl -s -H 'Authorization: Bearer admin-personal-access-token' -H 'Content-Type: application/json' \\\n       {sandbox.Jira.Site(siteB).BaseUrlText}/rest/api/2/search -d '{searchBody}'"
+    : $"curl -s -u admin@b.example:admin-api-token -H 'Content-Type: application/json' \\\n       {sandbox.Jira.Site(siteB).BaseUrlText}/rest/api/3/search/jql -d '{searchBody}'";
 Console.WriteLine($$"""
 
     Try it without a Jira site:
