@@ -18,7 +18,12 @@ public sealed partial class JiraClient
             ("maxResults", maxResults.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             // Oldest first, so a comment added while paging lands on a later page instead of shifting earlier ones.
             ("orderBy", "created"))), cancellationToken);
-        return page.IsSuccess && IsDataCenter ? page.Value with { Comments = page.Value.Comments.Select(FromDataCenter).ToList() } : page;
+        if (!page.IsSuccess || !IsDataCenter)
+            return page;
+        var comments = new List<JiraComment>(page.Value.Comments.Count);
+        foreach (var comment in page.Value.Comments)
+            comments.Add(await FromDataCenterAsync(comment, cancellationToken));
+        return page.Value with { Comments = comments };
     }
 
     /// <summary>
@@ -43,13 +48,13 @@ public sealed partial class JiraClient
     }
 
     public async Task<JiraResult<JiraComment>> GetCommentAsync(string issueIdOrKey, string commentId, CancellationToken cancellationToken = default) =>
-        Comment(await ReadAsync<JiraComment>(NewRequest(HttpMethod.Get, CommentPath(issueIdOrKey, commentId)), cancellationToken));
+        await CommentAsync(await ReadAsync<JiraComment>(NewRequest(HttpMethod.Get, CommentPath(issueIdOrKey, commentId)), cancellationToken), cancellationToken);
 
     /// <summary>Adds a comment with an ADF body and no visibility restriction (201). A lost answer is OutcomeUnknown.</summary>
     public async Task<JiraResult<JiraComment>> AddCommentAsync(string issueIdOrKey, JsonNode body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Comment(await ReadAsync<JiraComment>(NewRequest(HttpMethod.Post, CommentsPath(issueIdOrKey), CommentBody(body)), cancellationToken));
+        return await CommentAsync(await ReadAsync<JiraComment>(NewRequest(HttpMethod.Post, CommentsPath(issueIdOrKey), CommentBody(body)), cancellationToken), cancellationToken);
     }
 
     /// <summary>Replaces a comment's body (200 with the comment).</summary>
@@ -57,7 +62,7 @@ public sealed partial class JiraClient
     {
         ArgumentNullException.ThrowIfNull(body);
         var query = JiraPath.Query(("notifyUsers", notifyUsers is { } notify ? JiraPath.Boolean(notify) : null));
-        return Comment(await ReadAsync<JiraComment>(NewRequest(HttpMethod.Put, CommentPath(issueIdOrKey, commentId) + query, CommentBody(body)), cancellationToken));
+        return await CommentAsync(await ReadAsync<JiraComment>(NewRequest(HttpMethod.Put, CommentPath(issueIdOrKey, commentId) + query, CommentBody(body)), cancellationToken), cancellationToken);
     }
 
     /// <summary>Deletes a comment (204). NotFound means it is gone, perhaps by an earlier attempt whose answer was lost.</summary>
@@ -67,7 +72,8 @@ public sealed partial class JiraClient
     private HttpContent CommentBody(JsonNode body) =>
         JiraJson.Bytes(System.Text.Encoding.UTF8.GetBytes(new JsonObject { ["body"] = JiraRichText.Write(Target.Flavour, body) }.ToJsonString()));
 
-    private JiraResult<JiraComment> Comment(JiraResult<JiraComment> read) => read.IsSuccess ? FromDataCenter(read.Value) : read;
+    private async Task<JiraResult<JiraComment>> CommentAsync(JiraResult<JiraComment> read, CancellationToken cancellationToken) =>
+        read.IsSuccess ? await FromDataCenterAsync(read.Value, cancellationToken) : read;
 
     private string CommentsPath(string issueIdOrKey) => IssuePath(issueIdOrKey) + "/comment";
 

@@ -13,7 +13,7 @@ public sealed partial class JiraClient
     /// What reading <paramref name="adf"/> back will give once written: itself on Cloud; on Data Center the ADF of its
     /// wiki markup. The sync compares what it wrote with what it reads by this, so a conversion is not taken for an edit.
     /// </summary>
-    public JsonNode? AsStored(JsonNode? adf) => JiraRichText.Read(Target.Flavour, JiraRichText.Write(Target.Flavour, adf));
+    public JsonNode? AsStored(JsonNode? adf) => NameMentions(JiraRichText.Read(Target.Flavour, JiraRichText.Write(Target.Flavour, adf)));
 
     /// <summary>POST /rest/api/2/search ("Search for issues using JQL (POST)"): <c>startAt</c> paging, its offset kept as the page token.</summary>
     private async Task<JiraResult<JiraSearchPage>> SearchDataCenterAsync(JiraSearchRequest search, CancellationToken cancellationToken)
@@ -34,7 +34,9 @@ public sealed partial class JiraClient
         var page = await ReadAsync<DataCenterSearchPage>(request, cancellationToken);
         if (!page.IsSuccess)
             return page.Error;
-        var issues = page.Value.Issues.Select(FromDataCenter).ToList();
+        var issues = new List<JiraIssue>(page.Value.Issues.Count);
+        foreach (var issue in page.Value.Issues)
+            issues.Add(await FromDataCenterAsync(issue, cancellationToken));
         var next = page.Value.StartAt + issues.Count;
         var last = issues.Count == 0 || next >= page.Value.Total;
         return new JiraSearchPage { Issues = issues, NextPageToken = last ? null : next.ToString(CultureInfo.InvariantCulture), IsLast = last };
@@ -75,22 +77,77 @@ public sealed partial class JiraClient
         };
     }
 
-    /// <summary>An issue as the rest of the app reads one: rich text as ADF, comments' bodies too.</summary>
-    private JiraIssue FromDataCenter(JiraIssue issue)
+    /// <summary>An issue as the rest of the app reads one: rich text as ADF, comments' bodies too, mentions by the person's name.</summary>
+    private async Task<JiraIssue> FromDataCenterAsync(JiraIssue issue, CancellationToken cancellationToken)
     {
         if (!IsDataCenter)
             return issue;
         var fields = (JsonObject)issue.Fields.DeepClone();
+        var bodies = new List<(JsonObject Holder, string Name)>();
         if (fields.ContainsKey("description"))
-            fields["description"] = JiraRichText.Read(Target.Flavour, fields["description"]);
+            bodies.Add((fields, "description"));
         if (fields["comment"]?["comments"] is JsonArray comments)
-            foreach (var comment in comments.OfType<JsonObject>())
-                comment["body"] = JiraRichText.Read(Target.Flavour, comment["body"]);
+            bodies.AddRange(comments.OfType<JsonObject>().Select(c => (c, "body")));
+        foreach (var (holder, name) in bodies)
+            holder[name] = JiraRichText.Read(Target.Flavour, holder[name]);
+        await LearnNamesAsync(bodies.Select(b => b.Holder[b.Name]), cancellationToken);
+        foreach (var (holder, name) in bodies)
+            holder[name] = NameMentions(holder[name]);
         return issue with { Fields = fields };
     }
 
-    private JiraComment FromDataCenter(JiraComment comment) =>
-        IsDataCenter ? comment with { Body = JiraRichText.Read(Target.Flavour, comment.Body) } : comment;
+    private async Task<JiraComment> FromDataCenterAsync(JiraComment comment, CancellationToken cancellationToken)
+    {
+        if (!IsDataCenter)
+            return comment;
+        var body = JiraRichText.Read(Target.Flavour, comment.Body);
+        await LearnNamesAsync([body], cancellationToken);
+        return comment with { Body = NameMentions(body) };
+    }
+
+    /// <summary>
+    /// Wiki markup names people by username (<c>[~jsmith]</c>); a mention is shown, and goes to the partner, by the
+    /// person's name, so each username not known yet is looked up once (GET /rest/api/2/user?username=…, "Get user").
+    /// A username Jira does not resolve (gone, or not visible to this node's user) stays as it is.
+    /// </summary>
+    private async Task LearnNamesAsync(IEnumerable<JsonNode?> documents, CancellationToken cancellationToken)
+    {
+        var unknown = documents.SelectMany(d => Mentions(d)).Select(m => (string?)m["attrs"]?["id"])
+            .OfType<string>().Where(id => id.Length > 0 && !id.Contains(':') && !people.TryGet(Target, id, out _))
+            .Distinct(StringComparer.Ordinal).Take(MaxNamesPerRead).ToList();
+        foreach (var username in unknown)
+        {
+            var user = await ReadAsync<JiraUser>(NewRequest(HttpMethod.Get, Rest + "user" + JiraPath.Query(("username", username))), cancellationToken);
+            if (user.IsSuccess || user.Error.Kind is JiraErrorKind.NotFound or JiraErrorKind.Forbidden)
+                people.Set(Target, username, user.IsSuccess && !string.IsNullOrWhiteSpace(user.Value.DisplayName) ? user.Value.DisplayName! : username);
+        }
+    }
+
+    // A description naming more people than this is rare; the rest keep their usernames until a later read.
+    private const int MaxNamesPerRead = 20;
+
+    /// <summary>The document with each mention's text the person's name, where it is known (<see cref="JiraPeopleNames"/>).</summary>
+    private JsonNode? NameMentions(JsonNode? document)
+    {
+        if (!IsDataCenter)
+            return document;
+        foreach (var mention in Mentions(document))
+            if ((string?)mention["attrs"]?["id"] is { Length: > 0 } id && people.TryGet(Target, id, out var name))
+                mention["attrs"]!["text"] = "@" + name;
+        return document;
+    }
+
+    private static IEnumerable<JsonObject> Mentions(JsonNode? node)
+    {
+        if (node is not JsonObject obj)
+            yield break;
+        if ((string?)obj["type"] == "mention")
+            yield return obj;
+        if (obj["content"] is JsonArray children)
+            foreach (var child in children.ToList())
+                foreach (var mention in Mentions(child))
+                    yield return mention;
+    }
 
     /// <summary>The input with its rich text as this flavour takes it.</summary>
     private JiraIssueInput ForFlavour(JiraIssueInput input)

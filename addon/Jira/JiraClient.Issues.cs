@@ -12,7 +12,7 @@ public sealed partial class JiraClient
             ("fields", JiraPath.List(query?.Fields)),
             ("expand", JiraPath.List(query?.Expand)),
             ("properties", JiraPath.List(query?.Properties)))), cancellationToken);
-        return read.IsSuccess ? FromDataCenter(read.Value) : read;
+        return read.IsSuccess ? await FromDataCenterAsync(read.Value, cancellationToken) : read;
     }
 
     /// <summary>

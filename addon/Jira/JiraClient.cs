@@ -16,12 +16,14 @@ public sealed partial class JiraClient
     private readonly HttpClient http;
     private readonly ILogger logger;
     private readonly TimeProvider clock;
+    private readonly JiraPeopleNames people;
 
-    internal JiraClient(HttpClient http, JiraTarget target, ILogger logger, TimeProvider clock)
+    internal JiraClient(HttpClient http, JiraTarget target, ILogger logger, TimeProvider clock, JiraPeopleNames people)
     {
         this.http = http;
         this.logger = logger;
         this.clock = clock;
+        this.people = people;
         Target = target;
     }
 

@@ -8,7 +8,7 @@ namespace ConnectAddon.Jira;
 /// the credentials client for a private node's own Jira.
 /// Callers never build URLs or Authorization headers. Clients are cheap; make one per unit of work.
 /// </summary>
-public sealed class JiraClientFactory(IHttpClientFactory httpClients, ILoggerFactory loggers, TimeProvider clock)
+public sealed class JiraClientFactory(IHttpClientFactory httpClients, ILoggerFactory loggers, TimeProvider clock, JiraPeopleNames people)
 {
     private readonly ILogger logger = loggers.CreateLogger<JiraClient>();
 
@@ -28,6 +28,6 @@ public sealed class JiraClientFactory(IHttpClientFactory httpClients, ILoggerFac
             JiraSiteAccess.ForgeApp => JiraSetup.ForgeClient,
             _ => JiraSetup.CredentialsClient,
         });
-        return new JiraClient(client, target, logger, clock);
+        return new JiraClient(client, target, logger, clock, people);
     }
 }

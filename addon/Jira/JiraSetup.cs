@@ -34,6 +34,7 @@ public static class JiraSetup
         // A Forge tenant's API base URL comes from an invocation token Forge signed: guarded all the same.
         services.AddHttpClient(ForgeClient).AddJiraPipeline().AddHttpMessageHandler<JiraCredentialsHandler>().UseDestinationGuard();
         services.AddHttpClient(CredentialsClient).AddJiraPipeline().AddHttpMessageHandler<JiraCredentialsHandler>();
+        services.AddSingleton<JiraPeopleNames>();
         services.AddSingleton<JiraClientFactory>();
         return services;
     }

@@ -92,6 +92,23 @@ public class JiraDataCenterClientTests
     }
 
     [Test]
+    public async Task Mentions_ReadBackWithThePersonsName_EachUsernameAskedOnce()
+    {
+        var type = Ok(await client.GetIssueTypesForProjectAsync(20000)).First(t => t.Name == "Task").Id;
+        var created = Ok(await client.CreateIssueAsync(JiraIssueInput.ForCreate("20000", type, "Who is who", ConnectAddon.Jira.Wiki.WikiMarkup.ToAdf("Ask [~user] or [~ghost], then [~user] again"))));
+
+        var first = Ok(await client.GetIssueAsync(created.Key, new JiraIssueQuery { Fields = ["description"] }));
+        var again = Ok(await client.GetIssueAsync(created.Key, new JiraIssueQuery { Fields = ["description"] }));
+
+        var mentions = first.Description!["content"]![0]!["content"]!.AsArray().Where(n => (string?)n!["type"] == "mention").Select(n => (string)n!["attrs"]!["text"]!).ToList();
+        Assert.That(mentions, Is.EqualTo(new[] { "@Uma User (DC)", "@ghost", "@Uma User (DC)" }), "a username Jira does not know stays as it is");
+        Assert.That(JsonNode.DeepEquals(first.Description, again.Description), Is.True);
+        Assert.That(jira.Site(DefaultSeed.DataCenterSite).Requests["GET /rest/api/2/user"], Is.EqualTo(2), "each username asked once: user, ghost");
+        Assert.That(StoredDescription(created.Key), Is.EqualTo("Ask [~user] or [~ghost], then [~user] again"), "written by username");
+        Assert.That(JsonNode.DeepEquals(client.AsStored(first.Description), first.Description), Is.True, "what the sync writes back reads as it was");
+    }
+
+    [Test]
     public async Task IssueTypes_OfAProject_KnowEpicsAndSubtasks_WithoutAHierarchyLevelFromJira()
     {
         var project = Ok(await client.GetProjectAsync("GLX"));

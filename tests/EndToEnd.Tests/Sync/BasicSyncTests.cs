@@ -265,6 +265,8 @@ public sealed class BasicSyncTests(AppInstall install, PrivateJira privateJira)
         var twinOnA = await pair.TwinOnAsync(pair.SiteA, "Rich on the partner's side");
         await pair.SettledAsync();
         var seenOnA = SyncPair.Read(pair.SiteA, () => twinOnA.Description!.DeepClone());
+        // The partner's mention arrives as the person's name (Data Center's username resolved), never as an account.
+        Assert.That(seenOnA.ToJsonString(), Does.Contain(pair.SiteB.IsDataCenter ? "\"Uma User (DC)\"" : "\"Uma User (B)\"").And.Not.Contain("\"mention\""));
         pair.SiteA.EditIssue(pair.PersonA, twinOnA, description: Appended(pair.SiteA, seenOnA, "Answered by Acme."), setDescription: true);
         await Eventually.HoldsAsync(() => Task.FromResult(SyncPair.Read(pair.SiteB, () => fromB.Description!.ToJsonString()).Contains("Answered by Acme.")),
             "A's appended paragraph reached B", explain: pair.Nodes.Output);
