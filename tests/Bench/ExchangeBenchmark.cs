@@ -15,7 +15,9 @@ namespace ConnectAddon.Bench;
 /// (1) the exchange round trip: the benchmark plays a private node on a second connection and POSTs one event per
 ///     exchange (<c>waitSeconds</c> 0) to the public node, timed until its answer acknowledges the event;
 /// (2) an idle connection: exchanges the public node received (changes of <c>connections.last_polled_at_ms</c>)
-///     while nothing is queued, per minute.
+///     while nothing is queued, per minute, and the TCP connections the private node opened meanwhile
+///     (<see cref="OpenedConnections"/>; issue 14 item 9). Under load that figure comes from <c>sync</c>, whose edits
+///     make the private node queue events itself: here it has no Jira, so nothing inside it ever queues one.
 /// The public → private delay is not measured here: without a Jira nothing inside the public node queues events, and
 /// an event inserted into its database from outside is found only by the held exchange's 5 s re-read, which is not
 /// the product's path. <c>sync</c> (phase 3) measures it with events the sync itself queues.
@@ -26,6 +28,8 @@ public sealed class ExchangeBenchmark(ExchangeBenchOptions options)
     private static readonly TimeSpan DrainCheckInterval = TimeSpan.FromMilliseconds(10);
 
     public const double TargetIdlePerMinute = 2;
+    /// <summary>Issue 14 item 9: an idle connection holds one long-poll on one kept-alive connection.</summary>
+    public const double TargetIdleConnectionsPerMinute = 2;
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(60);
 
     public async Task<int> RunAsync(CancellationToken cancel)
@@ -82,7 +86,8 @@ public sealed class ExchangeBenchmark(ExchangeBenchOptions options)
             Console.WriteLine("Public → private delay: measured by `dotnet run -c Release --project tests/Bench -- sync` (phase 3), with events the sync");
             Console.WriteLine("  queues inside the public node; events written into its database from outside would only show its 5 s re-read.");
 
-            var (polls, seconds, interval) = await IdleAsync(publicNode, paired, cancel);
+            await using var opened = OpenedConnections.Start(privateNode.ProcessId, publicNode.BaseUrl.Port);
+            var (polls, seconds, interval, connections) = await IdleAsync(publicNode, paired, opened, cancel);
             var perMinute = seconds > 0 ? polls * 60 / seconds : 0;
             Console.WriteLine();
             Console.WriteLine($"Idle connection ({seconds:0} s with nothing queued; exchanges counted by changes of the public node's last_polled_at_ms):");
@@ -90,6 +95,9 @@ public sealed class ExchangeBenchmark(ExchangeBenchOptions options)
             Console.WriteLine($"  per minute   {perMinute:0.00}   (target at most about {TargetIdlePerMinute:0}){(perMinute <= TargetIdlePerMinute + 0.5 ? "" : "   ABOVE TARGET")}");
             if (interval is { } mean)
                 Console.WriteLine($"  interval     {mean:0.0} s between exchanges (mean), so {60 / mean:0.00} per minute in the long run");
+            var connectionsPerMinute = seconds > 0 ? connections * 60 / seconds : 0;
+            Console.WriteLine($"  connections  {connections} opened by the private node to the public node ({connectionsPerMinute:0.00} per minute; target at most " +
+                $"{TargetIdleConnectionsPerMinute:0}){(connectionsPerMinute <= TargetIdleConnectionsPerMinute ? "" : "   ABOVE TARGET")}");
             return 0;
         }
         finally
@@ -135,10 +143,12 @@ public sealed class ExchangeBenchmark(ExchangeBenchOptions options)
         return new PhaseResult(latencies.ToArray(), errors, [], total.Elapsed);
     }
 
-    private async Task<(int Polls, double Seconds, double? MeanIntervalSeconds)> IdleAsync(NodeProcess publicNode, string id, CancellationToken cancel)
+    private async Task<(int Polls, double Seconds, double? MeanIntervalSeconds, int Connections)> IdleAsync(NodeProcess publicNode, string id,
+        OpenedConnections opened, CancellationToken cancel)
     {
         // Quiet first: both outboxes empty, the last acknowledgement delivered, so only long-polls remain.
         await WaitAsync(() => ExchangeDatabase.Count(publicNode.DatabaseFile, id, "out") == 0, "the public outbox acknowledged", cancel);
+        var connectionsBefore = opened.Seen; // the long-poll's own, open now, is not counted as opened in the window
         var last = ExchangeDatabase.LastPolled(publicNode.DatabaseFile, id);
         var first = last;
         var polls = 0;
@@ -154,7 +164,7 @@ public sealed class ExchangeBenchmark(ExchangeBenchOptions options)
             }
         }
         // The public node's own clock between the exchange before the window and the last one in it.
-        return (polls, watch.Elapsed.TotalSeconds, polls > 0 ? (last - first) / 1000.0 / polls : null);
+        return (polls, watch.Elapsed.TotalSeconds, polls > 0 ? (last - first) / 1000.0 / polls : null, opened.Seen - connectionsBefore);
     }
 
     private static async Task WaitAsync(Func<bool> condition, string what, CancellationToken cancel)

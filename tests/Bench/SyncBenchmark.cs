@@ -11,7 +11,8 @@ namespace ConnectAddon.Bench;
 /// time (the private side: site B, Jira Cloud, or with <c>--private-jira datacenter</c> site-dc, Jira Data Center);
 /// (2) private → public latency likewise, edits on the private side (found by the private node's JQL poll);
 /// (3) the transport's delay of the events of (1) and (2), from the sender's queue to the receiver's inbox;
-/// (4) Jira REST calls per synced change on each side of (1) and (2), and the writes that echoes caused (none);
+/// (4) Jira REST calls per synced change on each side of (1) and (2), and the writes that echoes caused (none), and
+/// the TCP connections the private node opened to the public node meanwhile (<see cref="OpenedConnections"/>);
 /// (5) bulk throughput (<see cref="SyncBulkPhase"/>); (6) each node's peak memory.
 /// </summary>
 public sealed class SyncBenchmark(SyncBenchOptions options)
@@ -19,6 +20,8 @@ public sealed class SyncBenchmark(SyncBenchOptions options)
     public const double TargetPublicToPrivateP99Ms = 1000;
     /// <summary>Private → public: the poll interval plus this (DESIGN §10).</summary>
     public const double TargetPrivateToPublicExtraMs = 1000;
+    /// <summary>Issue 14 item 9: "a handful per minute under load"; each one is a TLS handshake and a proxy log line over the internet.</summary>
+    public const double TargetLoadedConnectionsPerMinute = 5;
     private static readonly TimeSpan ArrivalLimit = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan UnderSyncLimit = TimeSpan.FromSeconds(120);
 
@@ -37,9 +40,10 @@ public sealed class SyncBenchmark(SyncBenchOptions options)
             $"private node pid {nodes.Private.ProcessId} at {nodes.Private.BaseUrlSetting}; connection {nodes.ConnectionId} active after {startup.Elapsed.TotalSeconds:0.0} s");
 
         var pairs = await BringUnderSyncAsync(nodes, cancel);
+        await using var opened = OpenedConnections.Start(nodes.Private.ProcessId, nodes.Public.BaseUrl.Port);
         var echoWrites = 0;
-        echoWrites += await LatencyPhaseAsync(nodes, pairs, fromPublic: true, cancel);
-        echoWrites += await LatencyPhaseAsync(nodes, pairs, fromPublic: false, cancel);
+        echoWrites += await LatencyPhaseAsync(nodes, pairs, opened, fromPublic: true, cancel);
+        echoWrites += await LatencyPhaseAsync(nodes, pairs, opened, fromPublic: false, cancel);
         if (options.Bulk > 0)
             await new SyncBulkPhase(nodes, options).RunAsync(cancel);
         else
@@ -72,7 +76,7 @@ public sealed class SyncBenchmark(SyncBenchOptions options)
     }
 
     /// <summary>Phases 1 or 2 with their parts of 3 and 4; returns the writes that echoes caused on the source.</summary>
-    private async Task<int> LatencyPhaseAsync(SyncNodes nodes, IReadOnlyList<TwinPair> pairs, bool fromPublic, CancellationToken cancel)
+    private async Task<int> LatencyPhaseAsync(SyncNodes nodes, IReadOnlyList<TwinPair> pairs, OpenedConnections opened, bool fromPublic, CancellationToken cancel)
     {
         var (source, destination) = fromPublic ? (nodes.SiteA, nodes.SiteB) : (nodes.SiteB, nodes.SiteA);
         var person = fromPublic ? nodes.PersonA : nodes.PersonB;
@@ -86,6 +90,7 @@ public sealed class SyncBenchmark(SyncBenchOptions options)
         var lastBefore = SyncDatabase.LastIncomingSequence(receiver.DatabaseFile, nodes.ConnectionId);
         nodes.SiteA.Requests.Reset();
         nodes.SiteB.Requests.Reset();
+        var connectionsBefore = opened.Seen;
         var phase = Stopwatch.StartNew();
         var latencies = new long[options.Changes];
         for (var n = 0; n < options.Changes; n++)
@@ -104,6 +109,7 @@ public sealed class SyncBenchmark(SyncBenchOptions options)
                 await Task.Delay(Random.Shared.Next(options.PollMs), cancel);
         }
         var measuring = phase.Elapsed;
+        var connections = opened.Seen - connectionsBefore;
         await nodes.SettleAsync(cancel);
         var calls = new RestCallReport(source.Key, source.Requests.Snapshot(), destination.Key, destination.Requests.Snapshot(), options.Changes,
             options.PrivateJira, PrivateIsSource: !fromPublic);
@@ -117,6 +123,9 @@ public sealed class SyncBenchmark(SyncBenchOptions options)
         Console.WriteLine($"  target       p99 < {target:0} ms{(fromPublic ? "" : $" (the poll interval {options.PollMs} ms + {TargetPrivateToPublicExtraMs:0} ms)")}: " +
             (latency.P99Ms < target ? "met" : "NOT met"));
         calls.Print(Console.Out, counting.TotalSeconds, options.PollInterval);
+        var connectionsPerMinute = connections * 60 / measuring.TotalSeconds;
+        Console.WriteLine($"  connections  {connections} opened by the private node to the public node while measuring ({connectionsPerMinute:0.0} per minute; " +
+            $"target at most {TargetLoadedConnectionsPerMinute:0}){(connectionsPerMinute <= TargetLoadedConnectionsPerMinute ? "" : "   ABOVE TARGET")}");
         PrintTransportDelay(receiver.DatabaseFile, nodes.ConnectionId, lastBefore, direction, fromPublic);
         return calls.EchoWrites;
     }

@@ -26,7 +26,12 @@ public static class PollerSetup
             })
             // Outbound only, to the URL the invitation named, where the destination guard allows: no redirects, no cookies.
             // The long-poll keeps its connection for a quarter of an hour before the name is resolved and checked again.
-            .UseDestinationGuard(pooledConnectionLifetime: TimeSpan.FromMinutes(15));
+            .UseDestinationGuard(pooledConnectionLifetime: TimeSpan.FromMinutes(15))
+            // Kept for good: the pooled connection lifetime above is what ends a connection so that the guard checks
+            // the name again. The factory's default, a new handler every 2 minutes, meant a new pool and so a new
+            // connection every 2 minutes besides, checking nothing more (issue 14 item 9; with a pooled connection
+            // lifetime the handler lifetime may be infinite: "HttpClient guidelines for .NET", learn.microsoft.com).
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddSingleton<ExchangeClient>();
         services.AddSingleton<PollTargets>();
         services.AddSingleton<ConnectionPoll>();

@@ -45,7 +45,10 @@ public static class AttachmentSetup
             // that makes no progress for PrivateNode:PublicNodeTimeout instead.
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             // Outbound only, to the URL the invitation named, where the destination guard allows: no redirects, no cookies.
-            .UseDestinationGuard();
+            .UseDestinationGuard()
+            // One pool for good, as the exchange's (PollerSetup): its connections end by their pooled lifetime, when the
+            // name is checked again, not by the factory's handler rotation every 2 minutes.
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         return services;
     }
 }
