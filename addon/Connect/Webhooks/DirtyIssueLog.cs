@@ -74,13 +74,13 @@ public sealed class DirtyIssueLog : IAsyncDisposable
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var results = new bool[records.Count];
-        await using (var connection = await database.OpenAsync())
-        await using (var transaction = await connection.BeginTransactionAsync())
+        await database.WriteAsync(async connection =>
         {
+            await using var transaction = await connection.BeginTransactionAsync();
             for (var i = 0; i < records.Count; i++)
                 results[i] = await WriteOneAsync(connection, transaction, records[i], now);
             await transaction.CommitAsync();
-        }
+        });
         signal.Notify();
         for (var i = 0; i < records.Count; i++)
             records[i].Stored.TrySetResult(results[i]);

@@ -19,17 +19,17 @@ public sealed class DirtyQueue(Database database, DirtyIssueSignal signal, TimeP
     {
         var token = Guid.NewGuid().ToString("N");
         var args = new { token, until = Now + (long)lease.TotalMilliseconds, now = Now, max };
-        await using var db = await database.OpenAsync(cancel);
-        var tenants = await db.QueryAsync<(string, string, string?, long)>(new CommandDefinition("""
+        var (tenants, connections) = await database.WriteAsync(async db => (
+            await db.QueryAsync<(string, string, string?, long)>(new CommandDefinition("""
             UPDATE dirty_issues SET lease_token = @token, lease_until_ms = @until
             WHERE rowid IN (SELECT rowid FROM dirty_issues WHERE lease_until_ms IS NULL OR lease_until_ms < @now ORDER BY first_seen_at_ms LIMIT @max)
             RETURNING client_key, issue_id, issue_key, change_seq
-            """, args, cancellationToken: cancel));
-        var connections = await db.QueryAsync<(string, string, string?, long)>(new CommandDefinition("""
+            """, args, cancellationToken: cancel)),
+            await db.QueryAsync<(string, string, string?, long)>(new CommandDefinition("""
             UPDATE connection_dirty_issues SET lease_token = @token, lease_until_ms = @until
             WHERE rowid IN (SELECT rowid FROM connection_dirty_issues WHERE lease_until_ms IS NULL OR lease_until_ms < @now ORDER BY first_seen_at_ms LIMIT @max)
             RETURNING connection_id, issue_id, issue_key, change_seq
-            """, args, cancellationToken: cancel));
+            """, args, cancellationToken: cancel))), cancel);
         return tenants.Select(t => new DirtyIssue(t.Item1, null, t.Item2, t.Item3, t.Item4, token))
             .Concat(connections.Select(c => new DirtyIssue(null, c.Item1, c.Item2, c.Item3, c.Item4, token)))
             .ToList();
@@ -39,16 +39,19 @@ public sealed class DirtyQueue(Database database, DirtyIssueSignal signal, TimeP
     public async Task CompleteAsync(DirtyIssue issue, CancellationToken cancel)
     {
         var (table, scope) = Table(issue);
-        await using var db = await database.OpenAsync(cancel);
         var args = new { scope = issue.Scope, issue.IssueId, issue.LeaseToken, issue.ChangeSeq };
-        var deleted = await db.ExecuteAsync(new CommandDefinition(
-            $"DELETE FROM {table} WHERE {scope} = @scope AND issue_id = @IssueId AND lease_token = @LeaseToken AND change_seq = @ChangeSeq", args, cancellationToken: cancel));
-        if (deleted == 0)
+        var released = await database.WriteAsync(async db =>
         {
+            var deleted = await db.ExecuteAsync(new CommandDefinition(
+                $"DELETE FROM {table} WHERE {scope} = @scope AND issue_id = @IssueId AND lease_token = @LeaseToken AND change_seq = @ChangeSeq", args, cancellationToken: cancel));
+            if (deleted > 0)
+                return false;
             await db.ExecuteAsync(new CommandDefinition(
                 $"UPDATE {table} SET lease_token = NULL, lease_until_ms = NULL WHERE {scope} = @scope AND issue_id = @IssueId AND lease_token = @LeaseToken", args, cancellationToken: cancel));
+            return true;
+        }, cancel);
+        if (released)
             signal.Notify();
-        }
     }
 
     /// <summary>Failed: keep the row, and let nobody claim it before <paramref name="delay"/> passed (the retry's backoff); the claim ends.</summary>
