@@ -14,29 +14,25 @@ public sealed class Database(AddonSettings settings)
     // SQLite has one write lock per file, and a writer that finds it taken sleeps in SQLite's busy handler in growing
     // steps (1, 2, 5, 10, 15, 20 … ms: sqliteDefaultBusyCallback), so two writers of this process that meet wait tens of
     // milliseconds for a lock held for two. Writers of the hot paths queue here instead, and each starts the moment the
-    // one before commits: the webhook intake's p99 went from 37 ms to under 20 ms with the sync running (tests/Bench
-    // webhooks). Every writer of the process could queue here; those that do not still wait in SQLite's handler.
-    private readonly SemaphoreSlim writeGate = new(1, 1);
+    // one before commits, the webhook intake (a 204 waits for it) before the sync's background writes (tests/Bench
+    // webhooks: p99 37 ms with the sync running before). Every writer of the process could queue here; those that do not still wait in SQLite's handler.
+    private readonly WriteGate writeGate = new();
 
     public SqlDialect Dialect { get; } = SqlDialect.Sqlite;
 
-    /// <summary>Runs <paramref name="write"/> on a connection of its own, after the writes of this process queued before it.</summary>
-    public async Task<T> WriteAsync<T>(Func<DbConnection, Task<T>> write, CancellationToken cancel = default)
+    /// <summary>
+    /// Runs <paramref name="write"/> on a connection of its own, after the writes of this process queued before it;
+    /// an <paramref name="urgent"/> one (a caller waits for it) before the background ones.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<DbConnection, Task<T>> write, CancellationToken cancel = default, bool urgent = false)
     {
-        await writeGate.WaitAsync(cancel);
-        try
-        {
-            await using var connection = await OpenAsync(cancel);
-            return await write(connection);
-        }
-        finally
-        {
-            writeGate.Release();
-        }
+        using var turn = await writeGate.EnterAsync(urgent, cancel);
+        await using var connection = await OpenAsync(cancel);
+        return await write(connection);
     }
 
-    public Task WriteAsync(Func<DbConnection, Task> write, CancellationToken cancel = default) =>
-        WriteAsync<bool>(async connection => { await write(connection); return true; }, cancel);
+    public Task WriteAsync(Func<DbConnection, Task> write, CancellationToken cancel = default, bool urgent = false) =>
+        WriteAsync<bool>(async connection => { await write(connection); return true; }, cancel, urgent);
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancel = default)
     {

@@ -80,7 +80,7 @@ public sealed class DirtyIssueLog : IAsyncDisposable
             for (var i = 0; i < records.Count; i++)
                 results[i] = await WriteOneAsync(connection, transaction, records[i], now);
             await transaction.CommitAsync();
-        });
+        }, urgent: true); // Jira (or Forge) waits for the 204
         signal.Notify();
         for (var i = 0; i < records.Count; i++)
             records[i].Stored.TrySetResult(results[i]);
