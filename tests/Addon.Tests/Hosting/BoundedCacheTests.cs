@@ -78,6 +78,8 @@ public class BoundedCacheTests
         ["AgreedState.values"] = "one per synced field of one event, for the length of one apply",
         ["Snapshot.Keys"] = "Forge's published signing keys, at most ForgeKeySet's 100, replaced whole at each fetch",
         ["TransportOptions.Problems"] = "one per unreadable setting, filled once at start",
+        ["WriteGate.urgent"] = "one waiter per writer of this process waiting for the write lock: the intake's one writer",
+        ["WriteGate.background"] = "one waiter per writer of this process waiting for the write lock: the sync's workers (Sync:OutgoingConcurrency and the like)",
         ["WikiInlineScanner.pieces"] = "the pieces of the one text being converted, for the length of one conversion",
         ["ChangeCursor.SeenUpdatedMs"] = "issues of this node's own Jira updated within PrivateNode:ChangeOverlap (older ones are pruned)",
     };
