@@ -34,17 +34,19 @@ public sealed class ConnectionStore(Database database)
         if (list.Count == 0)
             return new Dictionary<string, ConnectionView.SyncCounts>();
         await using var db = await database.OpenAsync(cancel);
-        var rows = await db.QueryAsync<(string Id, long Outgoing, long Incoming)>(new CommandDefinition("""
+        var inList = database.Dialect.InList("@list");
+        // COUNT, not SUM: it is a 64-bit integer on both databases (PostgreSQL's SUM of bigint is numeric).
+        var rows = await db.QueryAsync<(string Id, long Outgoing, long Incoming)>(new CommandDefinition($"""
             SELECT connection_id,
-                   SUM(CASE WHEN direction = 'out' THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN direction = 'in' AND applied_at_ms IS NULL THEN 1 ELSE 0 END)
-            FROM sync_events WHERE connection_id IN @list GROUP BY connection_id
+                   COUNT(CASE WHEN direction = 'out' THEN 1 END),
+                   COUNT(CASE WHEN direction = 'in' AND applied_at_ms IS NULL THEN 1 END)
+            FROM sync_events WHERE connection_id{inList} GROUP BY connection_id
             """, new { list }, cancellationToken: cancel));
         var inSync = (await db.QueryAsync<(string Id, long Count)>(new CommandDefinition(
-            "SELECT connection_id, COUNT(*) FROM twins WHERE connection_id IN @list AND stopped_at_ms IS NULL AND local_issue_id IS NOT NULL GROUP BY connection_id",
+            $"SELECT connection_id, COUNT(*) FROM twins WHERE connection_id{inList} AND stopped_at_ms IS NULL AND local_issue_id IS NOT NULL GROUP BY connection_id",
             new { list }, cancellationToken: cancel))).ToDictionary(r => r.Id, r => (int)r.Count);
         var errors = (await db.QueryAsync<(string Id, long Count)>(new CommandDefinition(
-            "SELECT connection_id, COUNT(*) FROM sync_errors WHERE connection_id IN @list GROUP BY connection_id",
+            $"SELECT connection_id, COUNT(*) FROM sync_errors WHERE connection_id{inList} GROUP BY connection_id",
             new { list }, cancellationToken: cancel))).ToDictionary(r => r.Id, r => (int)r.Count);
         var queues = rows.ToDictionary(r => r.Id, r => ((int)r.Outgoing, (int)r.Incoming));
         return list.Distinct().ToDictionary(id => id, id =>

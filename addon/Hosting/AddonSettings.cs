@@ -56,30 +56,12 @@ public sealed partial record AddonSettings
         var allJs = UrlSetting(config, "Connect:AllJsUrl", "https://connect-cdn.atl-paas.net/all.js", problems);
 
         var provider = (config["Storage:Provider"] is { Length: > 0 } p ? p : "sqlite").ToLowerInvariant();
-        if (provider != "sqlite")
-            problems.Add($"Storage:Provider '{provider}' is not supported by this version; use 'sqlite'");
-
-        var connectionString = config["Storage:ConnectionString"] is { Length: > 0 } cs
-            ? cs
-            : "Data Source=" + Path.Combine("data", "addon.db");
-        string dataDirectory = "";
-        try
+        var (connectionString, dataDirectory) = provider switch
         {
-            var builder = new SqliteConnectionStringBuilder(connectionString);
-            if (string.IsNullOrWhiteSpace(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory)
-                problems.Add("Storage:ConnectionString must name a database file (Data Source=path/to/file.db); in-memory databases lose acknowledged work");
-            else
-            {
-                var file = Path.GetFullPath(builder.DataSource, contentRoot);
-                builder.DataSource = file;
-                connectionString = builder.ToString();
-                dataDirectory = Path.GetDirectoryName(file)!;
-            }
-        }
-        catch (ArgumentException e)
-        {
-            problems.Add($"Storage:ConnectionString is not a valid SQLite connection string: {e.Message}");
-        }
+            "sqlite" => SqliteStorage(config, contentRoot, problems),
+            "postgres" => PostgresStorage(config, contentRoot, problems),
+            _ => Problem(problems, $"Storage:Provider '{provider}' is not supported; use 'sqlite' (the default, one process) or 'postgres' (one or more processes)"),
+        };
 
         var roleText = config["Node:Role"] is { Length: > 0 } r ? r : "public";
         NodeRole role = NodeRole.Public;
@@ -104,6 +86,59 @@ public sealed partial record AddonSettings
             Role = role,
             KnownProxies = knownProxies,
         };
+    }
+
+    /// <summary>SQLite: a database file (never in memory: that loses acknowledged work); the data folder is the file's.</summary>
+    private static (string, string) SqliteStorage(IConfiguration config, string contentRoot, List<string> problems)
+    {
+        var connectionString = config["Storage:ConnectionString"] is { Length: > 0 } cs
+            ? cs
+            : "Data Source=" + Path.Combine("data", "addon.db");
+        try
+        {
+            var builder = new SqliteConnectionStringBuilder(connectionString);
+            if (string.IsNullOrWhiteSpace(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory)
+                return Problem(problems, "Storage:ConnectionString must name a database file (Data Source=path/to/file.db); in-memory databases lose acknowledged work");
+            var file = Path.GetFullPath(builder.DataSource, contentRoot);
+            builder.DataSource = file;
+            return (builder.ToString(), Path.GetDirectoryName(file)!);
+        }
+        catch (ArgumentException e)
+        {
+            return Problem(problems, $"Storage:ConnectionString is not a valid SQLite connection string: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL: an Npgsql connection string naming a host and a database (required: there is no default server);
+    /// the data folder (<c>Storage:DataDirectory</c>, default <c>data</c>) holds what is not in the database: received
+    /// attachment bytes until they are uploaded. Every process of one deployment must see the same folder.
+    /// </summary>
+    private static (string, string) PostgresStorage(IConfiguration config, string contentRoot, List<string> problems)
+    {
+        var dataDirectory = Path.GetFullPath(config["Storage:DataDirectory"] is { Length: > 0 } d ? d : "data", contentRoot);
+        if (config["Storage:ConnectionString"] is not { Length: > 0 } connectionString)
+            return Problem(problems, "Storage:ConnectionString is missing: with Storage:Provider 'postgres' it names the server, e.g. Host=db.internal;Database=exalate;Username=exalate;Password=…");
+        try
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            if (string.IsNullOrWhiteSpace(builder.Host))
+                return Problem(problems, "Storage:ConnectionString names no Host: the PostgreSQL server to use");
+            if (string.IsNullOrWhiteSpace(builder.Database))
+                return Problem(problems, "Storage:ConnectionString names no Database: the app keeps its tables in the database named there");
+            return (connectionString, dataDirectory);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
+        {
+            // Npgsql's message names the keyword, never the value (the password may be in it).
+            return Problem(problems, $"Storage:ConnectionString is not a valid PostgreSQL connection string: {e.Message}");
+        }
+    }
+
+    private static (string, string) Problem(List<string> problems, string problem)
+    {
+        problems.Add(problem);
+        return ("", "");
     }
 
     private static Uri? UrlSetting(IConfiguration config, string name, string fallback, List<string> problems)

@@ -8,16 +8,37 @@ namespace ConnectAddon.Storage;
 /// <summary>
 /// Applies the numbered, forward-only SQL migrations embedded under <c>Storage/Migrations/&lt;dialect&gt;/NNNN_name.sql</c>,
 /// each in its own transaction together with its row in <c>schema_migrations</c>. A database that is newer than
-/// this program (it has migrations we do not know) stops start-up rather than being used wrongly.
+/// this program (it has migrations we do not know) stops start-up rather than being used wrongly. On PostgreSQL the
+/// whole run holds a session-level advisory lock, so several processes that start together migrate once: the others
+/// wait, then find every migration applied.
 /// </summary>
 public sealed partial class Migrator(Database database, ILogger<Migrator> logger)
 {
     public async Task MigrateAsync(CancellationToken cancel = default)
     {
         await using var connection = await database.OpenAsync(cancel);
-        await connection.ExecuteAsync(database.Dialect.DatabaseSetup);
+        if (database.Dialect == SqlDialect.Postgres)
+            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@key)", new { key = AdvisoryLockKey }, cancellationToken: cancel));
+        try
+        {
+            await MigrateAsync(connection, cancel);
+        }
+        finally
+        {
+            if (database.Dialect == SqlDialect.Postgres)
+                await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = AdvisoryLockKey });
+        }
+    }
+
+    /// <summary>The advisory lock's number: any fixed value that no other program on the database uses ("migrate" in ASCII).</summary>
+    public const long AdvisoryLockKey = 0x6d696772617465;
+
+    private async Task MigrateAsync(DbConnection connection, CancellationToken cancel)
+    {
+        if (database.Dialect.DatabaseSetup.Length > 0)
+            await connection.ExecuteAsync(database.Dialect.DatabaseSetup);
         await connection.ExecuteAsync(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at_ms INTEGER NOT NULL)");
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at_ms BIGINT NOT NULL)");
         var applied = (await connection.QueryAsync<long>("SELECT version FROM schema_migrations")).ToHashSet();
         var known = Migrations(database.Dialect).ToList();
         if (known.Count == 0)

@@ -8,16 +8,19 @@ namespace ConnectAddon.Storage;
 public static class StorageSetup
 {
     /// <summary>
-    /// The database, and Data Protection keys kept in <c>keys/</c> beside the database file, so that secrets
-    /// encrypted at rest stay readable by every process that shares this data folder (and by the next start).
+    /// The database, and the Data Protection key ring where every process of the deployment finds it, so that secrets
+    /// encrypted at rest stay readable by all of them (and by the next start): in <c>keys/</c> beside the SQLite file,
+    /// in the database itself on PostgreSQL (<see cref="DatabaseKeyRing"/>).
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
         services.AddSingleton<Database>();
         services.AddSingleton<Migrator>();
         services.AddDataProtection().SetApplicationName("connect-addon");
-        services.AddOptions<KeyManagementOptions>().Configure<AddonSettings, ILoggerFactory>((options, settings, loggers) =>
-            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")), loggers));
+        services.AddOptions<KeyManagementOptions>().Configure<AddonSettings, Database, TimeProvider, ILoggerFactory>((options, settings, database, clock, loggers) =>
+            options.XmlRepository = database.Dialect != SqlDialect.Postgres
+                ? new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")), loggers)
+                : new DatabaseKeyRing(database, clock));
         return services;
     }
 

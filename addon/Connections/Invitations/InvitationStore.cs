@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ConnectAddon.Storage;
 using Dapper;
 
 namespace ConnectAddon.Connections.Invitations;
@@ -10,15 +11,16 @@ namespace ConnectAddon.Connections.Invitations;
 /// the app counts as revoked (<see cref="InvitationRow.ToInvitation"/>). The methods take the caller's open
 /// connection and transaction, so that consuming and activating commit together.
 /// </summary>
-public sealed class InvitationStore
+public sealed class InvitationStore(Database database)
 {
+    /// <remarks>Within a transaction the invitation's row stays locked until the commit, so two accepts are serialised.</remarks>
     public async Task<InvitationRow?> FindAsync(DbConnection db, DbTransaction? transaction, string connectionId, CancellationToken cancel) =>
-        await db.QuerySingleOrDefaultAsync<InvitationRow>(new CommandDefinition("""
+        await db.QuerySingleOrDefaultAsync<InvitationRow>(new CommandDefinition($"""
             SELECT i.connection_id, i.secret_hash, i.expires_at_ms, i.revoked_at_ms, i.consumed_at_ms, i.accepted_nonce_hash, i.accept_answer,
                    c.name, c.mode, c.type, c.status, c.local_project_key, c.local_project_name, t.uninstalled_at_ms,
                    c.local_site_title, t.base_url AS site_url
             FROM invitations i JOIN connections c ON c.id = i.connection_id LEFT JOIN tenants t ON t.client_key = c.client_key
-            WHERE i.connection_id = @connectionId AND c.side = 'public' AND c.deleted_at_ms IS NULL
+            WHERE i.connection_id = @connectionId AND c.side = 'public' AND c.deleted_at_ms IS NULL{(transaction is null ? "" : database.Dialect.ForUpdateOf("i"))}
             """, new { connectionId }, transaction, cancellationToken: cancel));
 
     /// <summary>

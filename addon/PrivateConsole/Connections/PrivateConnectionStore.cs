@@ -1,7 +1,6 @@
 using ConnectAddon.Connections;
 using ConnectAddon.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace ConnectAddon.PrivateConsole.Connections;
 
@@ -65,7 +64,7 @@ public sealed class PrivateConnectionStore(Database database, ConnectionKeyProte
             await transaction.CommitAsync(cancel);
             return true;
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == 19) // SQLITE_CONSTRAINT: the id is taken
+        catch (Exception e) when (database.Dialect.IsUniqueViolation(e)) // the id is taken
         {
             return false;
         }

@@ -43,7 +43,7 @@ public sealed class ChangeCursorStore(Database database, DirtyIssueSignal signal
         foreach (var change in changes)
         {
             var args = new { connectionId, change.IssueId, change.IssueKey, updatedMs = change.Updated.ToUnixTimeMilliseconds(), now };
-            await connection.ExecuteAsync(new CommandDefinition(ConnectionDirtyIssues.Mark, args, transaction, cancellationToken: cancel));
+            await connection.ExecuteAsync(new CommandDefinition(ConnectionDirtyIssues.Mark(database.Dialect), args, transaction, cancellationToken: cancel));
             await connection.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO change_cursor_seen (connection_id, issue_id, updated_ms) VALUES (@connectionId, @IssueId, @updatedMs)
                 ON CONFLICT (connection_id, issue_id) DO UPDATE SET updated_ms = excluded.updated_ms
@@ -51,7 +51,7 @@ public sealed class ChangeCursorStore(Database database, DirtyIssueSignal signal
         }
         var cursorMs = cursor.ToUnixTimeMilliseconds();
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE change_cursors SET updated_ms = MAX(updated_ms, @cursorMs) WHERE connection_id = @connectionId",
+            $"UPDATE change_cursors SET updated_ms = {database.Dialect.Greatest}(updated_ms, @cursorMs) WHERE connection_id = @connectionId",
             new { connectionId, cursorMs }, transaction, cancellationToken: cancel));
         // Below this no window will ever reach again, so these issues cannot come back with the same `updated`.
         var forgetBelow = (cursor - overlap - SeenMargin).ToUnixTimeMilliseconds();

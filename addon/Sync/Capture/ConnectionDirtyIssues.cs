@@ -1,3 +1,5 @@
+using ConnectAddon.Storage;
+
 namespace ConnectAddon.Sync.Capture;
 
 /// <summary>
@@ -8,12 +10,12 @@ namespace ConnectAddon.Sync.Capture;
 public static class ConnectionDirtyIssues
 {
     /// <summary>Parameters: connectionId, IssueId, IssueKey, updatedMs, now.</summary>
-    public const string Mark = """
+    public static string Mark(SqlDialect dialect) => $"""
         INSERT INTO connection_dirty_issues (connection_id, issue_id, issue_key, updated_ms, change_seq, first_seen_at_ms, last_seen_at_ms)
         VALUES (@connectionId, @IssueId, @IssueKey, @updatedMs, 1, @now, @now)
         ON CONFLICT (connection_id, issue_id) DO UPDATE SET
             issue_key = COALESCE(excluded.issue_key, connection_dirty_issues.issue_key),
-            updated_ms = MAX(connection_dirty_issues.updated_ms, excluded.updated_ms),
+            updated_ms = {dialect.Greatest}(connection_dirty_issues.updated_ms, excluded.updated_ms),
             change_seq = connection_dirty_issues.change_seq + 1,
             last_seen_at_ms = excluded.last_seen_at_ms
         """;

@@ -35,7 +35,7 @@ public sealed class SyncErrorStore(Database database, TimeProvider clock)
             ON CONFLICT (connection_id, direction, issue_ref) DO UPDATE SET
                 issue_key = COALESCE(excluded.issue_key, sync_errors.issue_key), sequence = excluded.sequence, message = excluded.message,
                 blocking = excluded.blocking, tries = sync_errors.tries + 1, last_failed_at_ms = excluded.last_failed_at_ms, next_try_at_ms = excluded.next_try_at_ms
-            """, new { connectionId, direction, issueRef, issueKey, sequence, message = Truncate(message), blocking, now = Now, next = Now + (long)wait.TotalMilliseconds },
+            """, new { connectionId, direction, issueRef, issueKey, sequence, message = Truncate(message), blocking = blocking ? 1L : 0L, now = Now, next = Now + (long)wait.TotalMilliseconds },
             cancellationToken: cancel));
         return wait;
     }

@@ -20,16 +20,8 @@ public sealed class DirtyQueue(Database database, DirtyIssueSignal signal, TimeP
         var token = Guid.NewGuid().ToString("N");
         var args = new { token, until = Now + (long)lease.TotalMilliseconds, now = Now, max };
         var (tenants, connections) = await database.WriteAsync(async db => (
-            await db.QueryAsync<(string, string, string?, long)>(new CommandDefinition("""
-            UPDATE dirty_issues SET lease_token = @token, lease_until_ms = @until
-            WHERE rowid IN (SELECT rowid FROM dirty_issues WHERE lease_until_ms IS NULL OR lease_until_ms < @now ORDER BY first_seen_at_ms LIMIT @max)
-            RETURNING client_key, issue_id, issue_key, change_seq
-            """, args, cancellationToken: cancel)),
-            await db.QueryAsync<(string, string, string?, long)>(new CommandDefinition("""
-            UPDATE connection_dirty_issues SET lease_token = @token, lease_until_ms = @until
-            WHERE rowid IN (SELECT rowid FROM connection_dirty_issues WHERE lease_until_ms IS NULL OR lease_until_ms < @now ORDER BY first_seen_at_ms LIMIT @max)
-            RETURNING connection_id, issue_id, issue_key, change_seq
-            """, args, cancellationToken: cancel))), cancel);
+            await db.QueryAsync<(string, string, string?, long)>(new CommandDefinition(Claim("dirty_issues", "client_key"), args, cancellationToken: cancel)),
+            await db.QueryAsync<(string, string, string?, long)>(new CommandDefinition(Claim("connection_dirty_issues", "connection_id"), args, cancellationToken: cancel))), cancel);
         return tenants.Select(t => new DirtyIssue(t.Item1, null, t.Item2, t.Item3, t.Item4, token))
             .Concat(connections.Select(c => new DirtyIssue(null, c.Item1, c.Item2, c.Item3, c.Item4, token)))
             .ToList();
@@ -98,7 +90,7 @@ public sealed class DirtyQueue(Database database, DirtyIssueSignal signal, TimeP
     public async Task MarkForConnectionAsync(string connectionId, string issueId, string? issueKey, CancellationToken cancel)
     {
         await using var db = await database.OpenAsync(cancel);
-        await db.ExecuteAsync(new CommandDefinition(ConnectionDirtyIssues.Mark,
+        await db.ExecuteAsync(new CommandDefinition(ConnectionDirtyIssues.Mark(database.Dialect),
             new { connectionId, IssueId = issueId, IssueKey = issueKey, updatedMs = 0L, now = Now }, cancellationToken: cancel));
         signal.Notify();
     }
@@ -111,6 +103,18 @@ public sealed class DirtyQueue(Database database, DirtyIssueSignal signal, TimeP
             ? await db.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM dirty_issues WHERE client_key = @clientKey", new { clientKey }, cancellationToken: cancel))
             : await db.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM connection_dirty_issues WHERE connection_id = @Id", new { connection.Id }, cancellationToken: cancel));
     }
+
+    /// <summary>
+    /// Leases the oldest free rows to one claim, in one statement. On PostgreSQL rows another process is claiming at
+    /// the same moment are skipped (SKIP LOCKED), so N processes share the queue and no row has two holders.
+    /// </summary>
+    private string Claim(string table, string scope) => $"""
+        UPDATE {table} SET lease_token = @token, lease_until_ms = @until
+        WHERE ({scope}, issue_id) IN (
+            SELECT {scope}, issue_id FROM {table} WHERE lease_until_ms IS NULL OR lease_until_ms < @now
+            ORDER BY first_seen_at_ms LIMIT @max{database.Dialect.SkipLocked})
+        RETURNING {scope}, issue_id, issue_key, change_seq
+        """;
 
     private static (string Table, string Scope) Table(DirtyIssue issue) =>
         issue.ClientKey is not null ? ("dirty_issues", "client_key") : ("connection_dirty_issues", "connection_id");

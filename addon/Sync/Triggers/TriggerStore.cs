@@ -47,7 +47,7 @@ public sealed class TriggerStore(Database database, TimeProvider clock)
         return await db.ExecuteAsync(new CommandDefinition("""
             UPDATE sync_triggers SET jql = COALESCE(@jql, jql), active = COALESCE(@active, active), updated_at_ms = @now
             WHERE connection_id = @connectionId AND id = @id
-            """, new { connectionId, id, jql, active, now = Now }, cancellationToken: cancel)) > 0;
+            """, new { connectionId, id, jql, active = active is { } on ? (on ? 1L : 0L) : (long?)null, now = Now }, cancellationToken: cancel)) > 0;
     }
 
     public async Task<bool> DeleteAsync(string connectionId, string id, CancellationToken cancel)

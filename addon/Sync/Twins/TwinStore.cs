@@ -137,7 +137,7 @@ public sealed class TwinStore(Database database, TimeProvider clock)
     {
         await using var db = await database.OpenAsync(cancel);
         await db.ExecuteAsync(new CommandDefinition(
-            "UPDATE twins SET seen_updated_ms = MAX(COALESCE(seen_updated_ms, 0), @ms) WHERE connection_id = @connectionId AND local_issue_id = @localIssueId",
+            $"UPDATE twins SET seen_updated_ms = {database.Dialect.Greatest}(COALESCE(seen_updated_ms, 0), @ms) WHERE connection_id = @connectionId AND local_issue_id = @localIssueId",
             new { connectionId, localIssueId, ms = updated.ToUnixTimeMilliseconds() }, cancellationToken: cancel));
     }
 
@@ -151,9 +151,9 @@ public sealed class TwinStore(Database database, TimeProvider clock)
         // In chunks: SQLite allows a limited number of parameters per statement.
         foreach (var chunk in updatedMsByIssue.Keys.Chunk(500))
         {
-            var rows = await db.QueryAsync<(string IssueId, long? SeenMs)>(new CommandDefinition("""
+            var rows = await db.QueryAsync<(string IssueId, long? SeenMs)>(new CommandDefinition($"""
                 SELECT local_issue_id, seen_updated_ms FROM twins
-                WHERE connection_id IN @connectionIds AND local_issue_id IN @chunk AND stopped_at_ms IS NULL
+                WHERE connection_id{database.Dialect.InList("@connectionIds")} AND local_issue_id{database.Dialect.InList("@chunk")} AND stopped_at_ms IS NULL
                 """, new { connectionIds, chunk }, cancellationToken: cancel));
             found.AddRange(rows.Where(r => r.SeenMs is null || r.SeenMs < updatedMsByIssue[r.IssueId]).Select(r => r.IssueId));
         }

@@ -14,13 +14,14 @@ public sealed class Inbox(Database database, InboxSignal signal, TimeProvider cl
     public async Task<long> StoreAsync(string connectionId, IEnumerable<SyncEvent> events, CancellationToken cancel = default)
     {
         await using var db = await database.OpenAsync(cancel);
-        // Microsoft.Data.Sqlite begins IMMEDIATE: two exchanges of one connection cannot both read the same cursor.
+        // Two exchanges of one connection must not both read the same cursor: SQLite's transaction begins IMMEDIATE
+        // (Microsoft.Data.Sqlite), PostgreSQL locks the cursor's row until the commit.
         await using var transaction = await db.BeginTransactionAsync(cancel);
         await db.ExecuteAsync(new CommandDefinition(
             "INSERT INTO exchange_cursors (connection_id) VALUES (@connectionId) ON CONFLICT (connection_id) DO NOTHING",
             new { connectionId }, transaction, cancellationToken: cancel));
         var stored = await db.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT last_stored FROM exchange_cursors WHERE connection_id = @connectionId", new { connectionId }, transaction, cancellationToken: cancel));
+            "SELECT last_stored FROM exchange_cursors WHERE connection_id = @connectionId" + database.Dialect.ForUpdate, new { connectionId }, transaction, cancellationToken: cancel));
         var before = stored;
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         foreach (var e in events.OrderBy(e => e.Sequence))

@@ -34,7 +34,7 @@ public sealed class Outbox(Database database, ExchangeSignal signal, TimeProvide
         // One statement takes the next number, so two writers can never get the same one.
         var sequence = await db.ExecuteScalarAsync<long>(new CommandDefinition("""
             INSERT INTO exchange_cursors (connection_id, last_queued) VALUES (@connectionId, 1)
-            ON CONFLICT (connection_id) DO UPDATE SET last_queued = last_queued + 1
+            ON CONFLICT (connection_id) DO UPDATE SET last_queued = exchange_cursors.last_queued + 1
             RETURNING last_queued
             """, new { connectionId }, transaction, cancellationToken: cancel));
         await db.ExecuteAsync(new CommandDefinition(

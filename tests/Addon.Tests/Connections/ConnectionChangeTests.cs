@@ -1,3 +1,4 @@
+using ConnectAddon.TestKit;
 using System.Net;
 using System.Text.Json.Nodes;
 using ConnectAddon.Tests.Support;
@@ -9,12 +10,14 @@ namespace ConnectAddon.Tests.Connections;
 /// Editing a connection (DESIGN §5): rename, change the incoming project, revoke a pending invitation, deactivate and
 /// activate, delete. Each change is allowed only in the statuses that make sense; anything else is a 409 that changes nothing.
 /// </summary>
-public class ConnectionChangeTests
+[TestFixture(TestStore.Sqlite)]
+[TestFixture(TestStore.Postgres)]
+public class ConnectionChangeTests(TestStore store)
 {
     private PublicNodeHarness node = null!;
 
     [SetUp]
-    public async Task Start() => node = await PublicNodeHarness.StartAsync();
+    public async Task Start() => node = await PublicNodeHarness.StartAsync(store: store);
 
     [TearDown]
     public async Task Stop() => await node.DisposeAsync();

@@ -1,3 +1,4 @@
+using ConnectAddon.TestKit;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
@@ -9,12 +10,14 @@ namespace ConnectAddon.Tests.Connections;
 /// A Jira admin initiates a connection to a private node (DESIGN §5): the answer carries the invitation code once,
 /// the list shows the connection pending with the other side unknown, and only a hash of the secret is stored.
 /// </summary>
-public class InitiateConnectionTests
+[TestFixture(TestStore.Sqlite)]
+[TestFixture(TestStore.Postgres)]
+public class InitiateConnectionTests(TestStore store)
 {
     private PublicNodeHarness node = null!;
 
     [SetUp]
-    public async Task Start() => node = await PublicNodeHarness.StartAsync();
+    public async Task Start() => node = await PublicNodeHarness.StartAsync(store: store);
 
     [TearDown]
     public async Task Stop() => await node.DisposeAsync();

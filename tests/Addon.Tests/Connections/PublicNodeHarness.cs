@@ -41,7 +41,7 @@ public sealed class PublicNodeHarness : IAsyncDisposable
     public InstalledTenant TenantA { get; private set; } = null!;
     public InstalledTenant TenantB { get; private set; } = null!;
 
-    public static async Task<PublicNodeHarness> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public static async Task<PublicNodeHarness> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, TestStore? store = null)
     {
         var jira = await JiraSimulator.StartAsync();
         var clock = new ManualClock(DateTimeOffset.UtcNow);
@@ -57,7 +57,7 @@ public sealed class PublicNodeHarness : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? [])
             all[key] = value;
-        var host = new AddonHost(all);
+        var host = new AddonHost(all, store: store);
         var app = host.WithWebHostBuilder(web => web.ConfigureTestServices(s =>
         {
             s.AddSingleton<TimeProvider>(clock);
@@ -159,22 +159,13 @@ public sealed class PublicNodeHarness : IAsyncDisposable
     /// <summary>Every connection and invitation row as text: a refused request must leave it exactly as it was.</summary>
     public async Task<string> StoredAsync()
     {
-        await using var db = new SqliteConnection($"Data Source={Host.DatabaseFile};Pooling=False");
-        await db.OpenAsync();
-        var parts = new List<string>();
-        foreach (var table in new[] { "connections", "invitations" })
-        {
-            var rows = await db.QueryAsync($"SELECT * FROM {table} ORDER BY 1");
-            parts.Add(table + ":" + string.Join(";", rows.Select(r => string.Join(",", ((IDictionary<string, object>)r).Select(kv => $"{kv.Key}={kv.Value}")))));
-        }
-        return string.Join("\n", parts);
+        _ = App.Services; // the app has migrated the database
+        return await Host.Database.RowsAsync("connections", "invitations");
     }
 
     public async Task<T> ScalarAsync<T>(string sql, object? args = null)
     {
-        await using var db = new SqliteConnection($"Data Source={Host.DatabaseFile};Pooling=False");
-        await db.OpenAsync();
-        return await db.ExecuteScalarAsync<T>(sql, args) ?? throw new InvalidOperationException("No value: " + sql);
+        return await Host.Database.ScalarAsync<T>(sql, args) ?? throw new InvalidOperationException("No value: " + sql);
     }
 
     public async ValueTask DisposeAsync()

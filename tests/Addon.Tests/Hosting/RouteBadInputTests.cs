@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConnectAddon.TestKit;
 using ConnectAddon.Tests.PrivateConsole;
+using ConnectAddon.Tests.Support;
 using ConnectAddon.Tests.Transport.Exchange;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -186,9 +187,9 @@ public class RouteBadInputTests
 
     private async Task<string> ConnectionsAsync()
     {
-        const string sql = "SELECT group_concat(id || ',' || name || ',' || status || ',' || local_project_id, ';') FROM (SELECT * FROM connections ORDER BY id)";
-        return await ExchangePair.ScalarAsync<string>(pair.Public.Host.DatabaseFile, sql) + " | "
-               + await ExchangePair.ScalarAsync<string>(pair.PrivateHost.DatabaseFile, sql);
+        const string sql = "SELECT id || ',' || name || ',' || status || ',' || local_project_id FROM connections ORDER BY id";
+        return string.Join(";", await pair.Public.Host.Database.QueryAsync<string>(sql)) + " | "
+               + string.Join(";", await pair.PrivateHost.Database.QueryAsync<string>(sql));
     }
 
     private static bool IsJsonRefusal(string text)

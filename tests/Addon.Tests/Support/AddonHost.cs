@@ -12,7 +12,7 @@ using WireMock.Server;
 namespace ConnectAddon.Tests.Support;
 
 /// <summary>
-/// The app in-process on a fresh database file, with WireMock.Net playing Atlassian's install key server,
+/// The app in-process on a fresh database (an SQLite file, or a PostgreSQL database: <see cref="TestStore"/>), with WireMock.Net playing Atlassian's install key server,
 /// and helpers that act as a Jira site: install, send signed webhooks, read the database.
 /// </summary>
 public sealed class AddonHost : WebApplicationFactory<Program>
@@ -21,13 +21,16 @@ public sealed class AddonHost : WebApplicationFactory<Program>
     public const string BaseUrl = "https://addon.example.test";
     private readonly Dictionary<string, string?> settings;
 
-    private readonly bool ownsDataDirectory;
+    private readonly bool ownsDatabase;
 
-    /// <param name="dataDirectory">An existing data folder to start on (a restart); by default a new one, deleted on dispose.</param>
-    public AddonHost(Dictionary<string, string?>? overrides = null, string? dataDirectory = null)
+    /// <param name="dataDirectory">An existing SQLite data folder to start on (a restart); by default a new one, deleted on dispose.</param>
+    /// <param name="database">A database to start on, kept on dispose (a restart on either store); by default a new one of <paramref name="store"/>.</param>
+    /// <param name="store">The store of a new database; by default <see cref="TestDatabase.DefaultStore"/>.</param>
+    public AddonHost(Dictionary<string, string?>? overrides = null, string? dataDirectory = null, TestDatabase? database = null, TestStore? store = null)
     {
-        ownsDataDirectory = dataDirectory is null;
-        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "addon-tests", Guid.NewGuid().ToString("N"));
+        ownsDatabase = database is null && dataDirectory is null;
+        Database = database ?? TestDatabase.Create(store ?? (dataDirectory is null ? TestDatabase.DefaultStore : TestStore.Sqlite), dataDirectory);
+        DataDirectory = Database.DataDirectory;
         KeyServer = WireMockServer.Start();
         InstallKey = new InstallKeyPair();
         ServeInstallKey(InstallKey);
@@ -36,7 +39,6 @@ public sealed class AddonHost : WebApplicationFactory<Program>
             ["Addon:BaseUrl"] = BaseUrl,
             ["Addon:Key"] = AppKey,
             ["Connect:InstallKeysBaseUrl"] = KeyServer.Url,
-            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(DataDirectory, "addon.db")}",
             ["Logging:LogLevel:Default"] = "Warning",
             // These tests look at what the node records and answers (webhooks, queues, connections); with the sync
             // paused its workers do not consume those rows meanwhile. The sync itself is tested end to end over real
@@ -45,10 +47,14 @@ public sealed class AddonHost : WebApplicationFactory<Program>
             // Jira sites here are the simulator or WireMock on loopback, over http; the guard's own tests turn this off.
             ["Transport:AllowInsecureDestinations"] = "true",
         };
+        foreach (var (key, value) in Database.Settings)
+            settings[key] = value;
         foreach (var (key, value) in overrides ?? [])
             settings[key] = value;
     }
 
+    /// <summary>The database the app runs on; <see cref="Db"/> reads it.</summary>
+    public TestDatabase Database { get; }
     public string DataDirectory { get; }
     public string DatabaseFile => Path.Combine(DataDirectory, "addon.db");
     public WireMockServer KeyServer { get; }
@@ -105,7 +111,7 @@ public sealed class AddonHost : WebApplicationFactory<Program>
         KeyServer.Dispose();
         InstallKey.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (ownsDataDirectory)
-            try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        if (ownsDatabase)
+            Database.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 }

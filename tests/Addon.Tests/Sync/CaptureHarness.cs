@@ -11,7 +11,7 @@ using Dapper;
 using JiraSim;
 using JiraSim.Model;
 using JiraSim.Seed;
-using Microsoft.Data.Sqlite;
+using ConnectAddon.TestKit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -30,7 +30,7 @@ public sealed class CaptureHarness : IAsyncDisposable
     public const string Project = "GLX";
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 30, 20, TimeSpan.Zero);
     private readonly List<ServiceProvider> providers = [];
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "addon-tests", "capture-" + Guid.NewGuid().ToString("N"));
+    private readonly TestDatabase database = TestDatabase.Create(TestDatabase.DefaultStore, purpose: "capture");
 
     private CaptureHarness(JiraSimulator jira, ManualClock jiraClock, ManualClock ourClock, int pageSize)
     {
@@ -38,7 +38,7 @@ public sealed class CaptureHarness : IAsyncDisposable
         JiraClock = jiraClock;
         OurClock = ourClock;
         PageSize = pageSize;
-        Directory.CreateDirectory(dataDirectory);
+        Directory.CreateDirectory(database.DataDirectory);
     }
 
     public JiraSimulator Jira { get; }
@@ -47,7 +47,6 @@ public sealed class CaptureHarness : IAsyncDisposable
     public int PageSize { get; }
     public SimSite JiraSite => Jira.Site(Site);
     public LogCapture Logs { get; } = new();
-    private string DatabaseFile => Path.Combine(dataDirectory, "addon.db");
 
     /// <param name="jiraAhead">How far Jira's clock is ahead of this node's (negative: behind).</param>
     public static async Task<CaptureHarness> StartAsync(TimeSpan jiraAhead = default, int pageSize = 100)
@@ -84,15 +83,14 @@ public sealed class CaptureHarness : IAsyncDisposable
             UpdatedAt = now,
             ActivatedAt = now,
         };
-        await InsertConnectionAsync(DatabaseFile, connection);
+        await InsertConnectionAsync(database, connection);
         return connection;
     }
 
     /// <summary>Inserts a private-side row the way the console's accept stores one (without a connection key).</summary>
-    public static async Task InsertConnectionAsync(string databaseFile, Connection connection, DateTimeOffset? deletedAt = null)
+    public static async Task InsertConnectionAsync(TestDatabase database, Connection connection, DateTimeOffset? deletedAt = null)
     {
-        await using var db = Open(databaseFile);
-        await db.ExecuteAsync("""
+        await database.ExecuteAsync("""
             INSERT INTO connections (id, side, name, status, local_project_id, local_project_key, local_project_name,
                 created_at_ms, updated_at_ms, activated_at_ms, deleted_at_ms)
             VALUES (@Id, 'private', @Name, @Status, @ProjectId, @ProjectKey, @ProjectName, @Created, @Created, @Created, @Deleted)
@@ -119,12 +117,11 @@ public sealed class CaptureHarness : IAsyncDisposable
     }
 
     /// <summary>The dirty marks of a connection: issue id → change_seq.</summary>
-    public Task<Dictionary<string, long>> DirtyAsync(Connection connection) => DirtyAsync(DatabaseFile, connection.Id);
+    public Task<Dictionary<string, long>> DirtyAsync(Connection connection) => DirtyAsync(database, connection.Id);
 
-    public static async Task<Dictionary<string, long>> DirtyAsync(string databaseFile, string connectionId)
+    public static async Task<Dictionary<string, long>> DirtyAsync(TestDatabase database, string connectionId)
     {
-        await using var db = Open(databaseFile);
-        var rows = await db.QueryAsync<(string IssueId, long ChangeSeq)>(
+        var rows = await database.QueryAsync<(string IssueId, long ChangeSeq)>(
             "SELECT issue_id, change_seq FROM connection_dirty_issues WHERE connection_id = @connectionId", new { connectionId });
         return rows.ToDictionary(r => r.IssueId, r => r.ChangeSeq);
     }
@@ -134,13 +131,6 @@ public sealed class CaptureHarness : IAsyncDisposable
         var result = await poll;
         Assert.That(result.IsSuccess, Is.True, result.ToString());
         return result.Value!;
-    }
-
-    private static SqliteConnection Open(string databaseFile)
-    {
-        var db = new SqliteConnection($"Data Source={databaseFile};Pooling=False");
-        db.Open();
-        return db;
     }
 
     private ServiceProvider Services()
@@ -154,18 +144,7 @@ public sealed class CaptureHarness : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         services.AddSingleton<TimeProvider>(OurClock);
-        services.AddSingleton(new AddonSettings
-        {
-            BaseUrl = new Uri("http://127.0.0.1:5090"),
-            Key = AddonHost.AppKey,
-            Name = "Exalate",
-            InstallKeysBaseUrl = new Uri("https://connect-install-keys.atlassian.com"),
-            AllJsUrl = new Uri("https://connect-cdn.atl-paas.net/all.js"),
-            StorageProvider = "sqlite",
-            ConnectionString = $"Data Source={DatabaseFile}",
-            DataDirectory = dataDirectory,
-            Role = NodeRole.Private,
-        });
+        services.AddSingleton(StoreSettings.For(database, NodeRole.Private, AddonHost.AppKey) with { BaseUrl = new Uri("http://127.0.0.1:5090") });
         services.AddSingleton<Database>();
         services.AddSingleton<Migrator>();
         services.AddJira();
@@ -190,7 +169,6 @@ public sealed class CaptureHarness : IAsyncDisposable
         foreach (var provider in providers)
             await provider.DisposeAsync();
         await Jira.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
+        await database.DisposeAsync();
     }
 }

@@ -28,20 +28,20 @@ public class ChangeCaptureServiceTests
         var active = Private(now, ConnectionStatus.Active);
         var deactivated = Private(now, ConnectionStatus.Deactivated);
         var deleted = Private(now, ConnectionStatus.Active);
-        await CaptureHarness.InsertConnectionAsync(host.DatabaseFile, active);
-        await CaptureHarness.InsertConnectionAsync(host.DatabaseFile, deactivated);
-        await CaptureHarness.InsertConnectionAsync(host.DatabaseFile, deleted, deletedAt: now);
+        await CaptureHarness.InsertConnectionAsync(host.Database, active);
+        await CaptureHarness.InsertConnectionAsync(host.Database, deactivated);
+        await CaptureHarness.InsertConnectionAsync(host.Database, deleted, deletedAt: now);
         var site = jira.Site(CaptureHarness.Site);
         var admin = site.Users.First(u => u.AccountId == "557058:b-admin");
         var project = site.FindProject(CaptureHarness.Project)!;
         var issue = site.CreateIssue(admin, project, project.IssueTypes[0], "Filed while Jira's search fails", null);
 
         await Eventually.HoldsAsync(async () =>
-            (await CaptureHarness.DirtyAsync(host.DatabaseFile, active.Id)).ContainsKey(issue.Id)
-            && (await CaptureHarness.DirtyAsync(host.DatabaseFile, deactivated.Id)).ContainsKey(issue.Id),
+            (await CaptureHarness.DirtyAsync(host.Database, active.Id)).ContainsKey(issue.Id)
+            && (await CaptureHarness.DirtyAsync(host.Database, deactivated.Id)).ContainsKey(issue.Id),
             "the change is captured for the active and the deactivated connection", Patience);
 
-        Assert.That(await CaptureHarness.DirtyAsync(host.DatabaseFile, deleted.Id), Is.Empty);
+        Assert.That(await CaptureHarness.DirtyAsync(host.Database, deleted.Id), Is.Empty);
         Assert.That(site.Requests["POST /rest/api/3/search/jql"], Is.GreaterThanOrEqualTo(5), "three failed polls, then one per live connection");
         Assert.That(host.Logs.All, Does.Contain("failed (1 in a row)").And.Contain("recovered after"));
     }

@@ -12,12 +12,14 @@ namespace ConnectAddon.Tests.Connect.Lifecycle;
 /// The signed install (RS256, key from the install key server by kid) as Jira performs it, with WireMock.Net
 /// as Atlassian's key server; reinstall, uninstall, and every way an install can be forged or malformed.
 /// </summary>
-public class InstallTests
+[TestFixture(TestStore.Sqlite)]
+[TestFixture(TestStore.Postgres)]
+public class InstallTests(TestStore store)
 {
     private AddonHost host = null!;
 
     [SetUp]
-    public void Start() => host = new AddonHost();
+    public void Start() => host = new AddonHost(store: store);
 
     [TearDown]
     public void Stop() => host.Dispose();
@@ -50,10 +52,7 @@ public class InstallTests
 
         var stored = await host.ScalarAsync<string>("SELECT shared_secret FROM tenants");
         Assert.That(stored, Does.Not.Contain(site.SharedSecret));
-        var databaseBytes = await File.ReadAllBytesAsync(host.DatabaseFile);
-        var walFile = host.DatabaseFile + "-wal";
-        var walBytes = File.Exists(walFile) ? await File.ReadAllBytesAsync(walFile) : [];
-        Assert.That(Encoding.UTF8.GetString(databaseBytes) + Encoding.UTF8.GetString(walBytes), Does.Not.Contain(site.SharedSecret));
+        Assert.That(await host.EverythingStoredAsync(), Does.Not.Contain(site.SharedSecret));
     }
 
     [Test]

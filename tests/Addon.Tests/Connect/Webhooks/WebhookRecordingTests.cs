@@ -1,3 +1,4 @@
+using ConnectAddon.TestKit;
 using System.Net;
 using System.Text.Json.Nodes;
 using ConnectAddon.Tests.Support;
@@ -5,7 +6,9 @@ using ConnectAddon.Tests.Support;
 namespace ConnectAddon.Tests.Connect.Webhooks;
 
 /// <summary>What the sync engine will consume: which issue of which tenant changed, recorded durably before 204.</summary>
-public class WebhookRecordingTests : InstalledSiteTest
+[TestFixture(TestStore.Sqlite)]
+[TestFixture(TestStore.Postgres)]
+public class WebhookRecordingTests(TestStore store) : InstalledSiteTest(store)
 {
     internal static JsonObject Body(string webhookEvent, string issueId, string key = "ACME-1") => new()
     {
@@ -72,10 +75,9 @@ public class WebhookRecordingTests : InstalledSiteTest
     [Test]
     public async Task RecordedWebhook_SurvivesARestartOfTheApp()
     {
-        var folder = Directory.CreateTempSubdirectory("addon-restart-").FullName;
-        try
+        await using var database = TestDatabase.Create(store, purpose: "webhook_restart");
         {
-            using (var first = new AddonHost(dataDirectory: folder))
+            using (var first = new AddonHost(database: database))
             {
                 var installed = await first.InstallAsync();
                 using var response = await first.PostJsonAsync("/webhooks/issue-updated", Body("jira:issue_updated", "10001").ToJsonString(),
@@ -83,13 +85,8 @@ public class WebhookRecordingTests : InstalledSiteTest
                 Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
             }
 
-            using var restarted = new AddonHost(dataDirectory: folder);
+            using var restarted = new AddonHost(database: database);
             Assert.That(await restarted.ScalarAsync<string>("SELECT issue_id FROM dirty_issues"), Is.EqualTo("10001"));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
         }
     }
 

@@ -1,43 +1,34 @@
-using ConnectAddon.Hosting;
 using ConnectAddon.Storage;
 using ConnectAddon.Sync.Incoming;
+using ConnectAddon.TestKit;
 using ConnectAddon.Tests.Connections;
+using ConnectAddon.Tests.Support;
 
 namespace ConnectAddon.Tests.Sync.Incoming;
 
 /// <summary>Two processes sharing one database never apply the same connection's events at once; a dead holder is replaced.</summary>
-public sealed class ApplyLeasesTests
+[TestFixture(TestStore.Sqlite)]
+[TestFixture(TestStore.Postgres)]
+public sealed class ApplyLeasesTests(TestStore store)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
-    private string folder = null!;
+    private TestDatabase stored = null!;
     private Database database = null!;
     private ManualClock clock = null!;
 
     [SetUp]
     public async Task Start()
     {
-        folder = Directory.CreateTempSubdirectory("apply-leases-").FullName;
-        database = new Database(new AddonSettings
-        {
-            BaseUrl = new Uri("http://127.0.0.1:5080"),
-            Key = "leases",
-            Name = "Exalate",
-            InstallKeysBaseUrl = new Uri("https://connect-install-keys.atlassian.com"),
-            AllJsUrl = new Uri("https://connect-cdn.atl-paas.net/all.js"),
-            StorageProvider = "sqlite",
-            ConnectionString = $"Data Source={Path.Combine(folder, "addon.db")}",
-            DataDirectory = folder,
-            Role = NodeRole.Public,
-        });
-        await new Migrator(database, Microsoft.Extensions.Logging.Abstractions.NullLogger<Migrator>.Instance).MigrateAsync();
+        stored = TestDatabase.Create(store, purpose: "apply_leases");
+        database = await StoreSettings.MigratedAsync(stored);
         clock = new ManualClock(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
     }
 
     [TearDown]
-    public void Stop()
+    public async Task Stop()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        await database.DisposeAsync();
+        await stored.DisposeAsync();
     }
 
     [Test]

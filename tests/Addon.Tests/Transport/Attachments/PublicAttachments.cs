@@ -112,14 +112,7 @@ public sealed class PublicAttachments : IAsyncDisposable
     /// <summary>What the attachment routes may change, as text: the connection rows, both attachment tables and every file in the attachments folder.</summary>
     public async Task<string> StoredAsync()
     {
-        await using var db = new SqliteConnection($"Data Source={Node.Host.DatabaseFile};Pooling=False");
-        await db.OpenAsync();
-        var parts = new List<string> { await Node.StoredAsync() };
-        foreach (var table in new[] { "offered_attachments", "received_attachments" })
-        {
-            var rows = await db.QueryAsync($"SELECT * FROM {table} ORDER BY 1, 2");
-            parts.Add(table + ":" + string.Join(";", rows.Select(r => string.Join(",", ((IDictionary<string, object>)r).Select(kv => $"{kv.Key}={kv.Value}")))));
-        }
+        var parts = new List<string> { await Node.StoredAsync(), await Node.Host.Database.RowsAsync("offered_attachments", "received_attachments") };
         parts.Add("files:" + string.Join(";", Files()));
         return string.Join("\n", parts);
     }

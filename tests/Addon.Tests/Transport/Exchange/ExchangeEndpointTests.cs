@@ -1,3 +1,4 @@
+using ConnectAddon.TestKit;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
@@ -9,7 +10,9 @@ namespace ConnectAddon.Tests.Transport.Exchange;
 /// <c>POST /transport/v1/connections/{id}/exchange</c> on the public node, driven by hand as a private node would:
 /// acknowledgements both ways, idempotent storing, the long-poll, and what a deleted or deactivated connection gets.
 /// </summary>
-public class ExchangeEndpointTests
+[TestFixture(TestStore.Sqlite)]
+[TestFixture(TestStore.Postgres)]
+public class ExchangeEndpointTests(TestStore store)
 {
     private PublicExchange node = null!;
     private string id = null!;
@@ -18,7 +21,7 @@ public class ExchangeEndpointTests
     [SetUp]
     public async Task Start()
     {
-        node = await PublicExchange.StartAsync();
+        node = await PublicExchange.StartAsync(store);
         (id, key) = await node.ConnectAsync();
     }
 
@@ -81,7 +84,7 @@ public class ExchangeEndpointTests
     {
         var watch = Stopwatch.StartNew();
         var held = node.ExchangeAsync(id, key, PublicExchange.Body(0, waitSeconds: 30));
-        await Eventually.HoldsAsync(async () => await ExchangePair.ScalarAsync<long?>(node.Node.Host.DatabaseFile, "SELECT last_polled_at_ms FROM connections WHERE id = @id", new { id }) is not null,
+        await Eventually.HoldsAsync(async () => await ExchangePair.ScalarAsync<long?>(node.Node.Host.Database, "SELECT last_polled_at_ms FROM connections WHERE id = @id", new { id }) is not null,
             "the exchange arrived");
         Assert.That(held.IsCompleted, Is.False, "nothing waits, so the exchange is held");
 
@@ -147,7 +150,7 @@ public class ExchangeEndpointTests
     public async Task ExchangeHeldWhenTheConnectionIsDeactivated_DeliversNothingQueuedAfterwards_AndSaysDeactivated()
     {
         var held = node.ExchangeAsync(id, key, PublicExchange.Body(0, waitSeconds: 3));
-        await Eventually.HoldsAsync(async () => await ExchangePair.ScalarAsync<long?>(node.Node.Host.DatabaseFile, "SELECT last_polled_at_ms FROM connections WHERE id = @id", new { id }) is not null,
+        await Eventually.HoldsAsync(async () => await ExchangePair.ScalarAsync<long?>(node.Node.Host.Database, "SELECT last_polled_at_ms FROM connections WHERE id = @id", new { id }) is not null,
             "the exchange arrived and is held");
         (await node.Node.AdminAsync(HttpMethod.Post, $"/api/admin/connections/{id}/deactivate")).Dispose();
 

@@ -1,3 +1,4 @@
+using ConnectAddon.TestKit;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ConnectAddon.PrivateConsole.Poller;
@@ -70,24 +71,15 @@ public sealed class ExchangePair : IAsyncDisposable
     }
 
     /// <summary>The payloads stored in a node's inbox ('in') or outbox ('out') for the connection, in sequence order.</summary>
-    public Task<List<string>> PublicEventsAsync(string direction) => EventsAsync(Public.Host.DatabaseFile, ConnectionId, direction);
-    public Task<List<string>> PrivateEventsAsync(string direction) => EventsAsync(PrivateHost.DatabaseFile, ConnectionId, direction);
+    public Task<List<string>> PublicEventsAsync(string direction) => EventsAsync(Public.Host.Database, ConnectionId, direction);
+    public Task<List<string>> PrivateEventsAsync(string direction) => EventsAsync(PrivateHost.Database, ConnectionId, direction);
 
-    public static async Task<List<string>> EventsAsync(string databaseFile, string connectionId, string direction)
-    {
-        await using var db = new SqliteConnection($"Data Source={databaseFile};Pooling=False");
-        await db.OpenAsync();
-        return (await db.QueryAsync<string>(
+    public static Task<List<string>> EventsAsync(TestDatabase database, string connectionId, string direction) =>
+        database.QueryAsync<string>(
             "SELECT payload FROM sync_events WHERE connection_id = @connectionId AND direction = @direction ORDER BY sequence",
-            new { connectionId, direction })).ToList();
-    }
+            new { connectionId, direction });
 
-    public static async Task<T?> ScalarAsync<T>(string databaseFile, string sql, object? args = null)
-    {
-        await using var db = new SqliteConnection($"Data Source={databaseFile};Pooling=False");
-        await db.OpenAsync();
-        return await db.ExecuteScalarAsync<T>(sql, args);
-    }
+    public static Task<T?> ScalarAsync<T>(TestDatabase database, string sql, object? args = null) => database.ScalarAsync<T>(sql, args);
 
     public static string Payload(int n) => new JsonObject { ["n"] = n }.ToJsonString();
 

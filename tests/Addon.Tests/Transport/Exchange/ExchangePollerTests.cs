@@ -53,7 +53,7 @@ public class ExchangePollerTests
     public async Task IdleConnection_EventQueuedOnThePublicNode_ArrivesLongBeforeTheLongPollExpires()
     {
         await using var pair = await ExchangePair.StartAsync(new() { ["PrivateNode:Exchange:WaitSeconds"] = "30" });
-        await Eventually.HoldsAsync(async () => await ExchangePair.ScalarAsync<long?>(pair.Public.Host.DatabaseFile,
+        await Eventually.HoldsAsync(async () => await ExchangePair.ScalarAsync<long?>(pair.Public.Host.Database,
             "SELECT last_polled_at_ms FROM connections WHERE id = @id", new { id = pair.ConnectionId }) is not null, "the poller's first long-poll arrived");
 
         var watch = Stopwatch.StartNew();
@@ -68,7 +68,7 @@ public class ExchangePollerTests
     public async Task IdleConnection_EventQueuedOnThePrivateNode_IsSentWithoutWaitingForTheLongPoll()
     {
         await using var pair = await ExchangePair.StartAsync(new() { ["PrivateNode:Exchange:WaitSeconds"] = "30" });
-        await Eventually.HoldsAsync(async () => await ExchangePair.ScalarAsync<long?>(pair.Public.Host.DatabaseFile,
+        await Eventually.HoldsAsync(async () => await ExchangePair.ScalarAsync<long?>(pair.Public.Host.Database,
             "SELECT last_polled_at_ms FROM connections WHERE id = @id", new { id = pair.ConnectionId }) is not null, "the poller's first long-poll arrived");
 
         await pair.PrivateOutbox.EnqueueAsync(pair.ConnectionId, ExchangePair.Payload(1));
@@ -86,9 +86,9 @@ public class ExchangePollerTests
 
         (await pair.Public.AdminAsync(HttpMethod.Delete, $"/api/admin/connections/{pair.ConnectionId}")).Dispose();
 
-        await Eventually.HoldsAsync(async () => await ExchangePair.ScalarAsync<long?>(pair.PrivateHost.DatabaseFile,
+        await Eventually.HoldsAsync(async () => await ExchangePair.ScalarAsync<long?>(pair.PrivateHost.Database,
             "SELECT peer_deleted_at_ms FROM connections WHERE id = @id", new { id = pair.ConnectionId }) is not null, "the private node learnt of the deletion");
-        Assert.That(await ExchangePair.ScalarAsync<string>(pair.PrivateHost.DatabaseFile,
+        Assert.That(await ExchangePair.ScalarAsync<string>(pair.PrivateHost.Database,
             "SELECT status || ': ' || status_reason FROM connections WHERE id = @id", new { id = pair.ConnectionId }),
             Is.EqualTo("error: The public node deleted this connection."));
 
@@ -109,7 +109,7 @@ public class ExchangePollerTests
         await pair.PrivateOutbox.EnqueueAsync(pair.ConnectionId, ExchangePair.Payload(1));
         await Eventually.HoldsAsync(async () => (await pair.PrivateEventsAsync("out")).Count == 0, "the event delivered");
 
-        var stored = await ExchangePair.ScalarAsync<string>(pair.PrivateHost.DatabaseFile, "SELECT connection_key FROM connections");
+        var stored = await ExchangePair.ScalarAsync<string>(pair.PrivateHost.Database, "SELECT connection_key FROM connections");
         var key = pair.PrivateApp.Services.GetRequiredService<ConnectAddon.Connections.ConnectionKeyProtector>().Unprotect(stored!);
         Assert.That(pair.PrivateHost.Logs.All, Does.Contain("Exchange for").And.Not.Contain(key).And.Not.Contain("eyJ"));
     }

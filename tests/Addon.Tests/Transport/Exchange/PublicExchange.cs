@@ -1,3 +1,4 @@
+using ConnectAddon.TestKit;
 using System.Net;
 using System.Text.Json.Nodes;
 using ConnectAddon.Connections;
@@ -21,8 +22,8 @@ public sealed class PublicExchange : IAsyncDisposable
     public PublicNodeHarness Node { get; }
     public Outbox Outbox => Node.App.Services.GetRequiredService<Outbox>();
 
-    public static async Task<PublicExchange> StartAsync() =>
-        new(await PublicNodeHarness.StartAsync(services: s => s.AddSingleton(TimeProvider.System)));
+    public static async Task<PublicExchange> StartAsync(TestStore? store = null) =>
+        new(await PublicNodeHarness.StartAsync(services: s => s.AddSingleton(TimeProvider.System), store: store));
 
     /// <summary>Initiates and accepts a connection; its id and key.</summary>
     public async Task<(string Id, string Key)> ConnectAsync()
@@ -60,18 +61,10 @@ public sealed class PublicExchange : IAsyncDisposable
     /// <summary>Everything the exchange may touch, as text: a refused request must leave it exactly as it was.</summary>
     public async Task<string> StoredAsync()
     {
-        await using var db = new SqliteConnection($"Data Source={Node.Host.DatabaseFile};Pooling=False");
-        await db.OpenAsync();
-        var parts = new List<string> { await Node.StoredAsync() };
-        foreach (var table in new[] { "sync_events", "exchange_cursors" })
-        {
-            var rows = await db.QueryAsync($"SELECT * FROM {table} ORDER BY 1, 2");
-            parts.Add(table + ":" + string.Join(";", rows.Select(r => string.Join(",", ((IDictionary<string, object>)r).Select(kv => $"{kv.Key}={kv.Value}")))));
-        }
-        return string.Join("\n", parts);
+        return await Node.StoredAsync() + "\n" + await Node.Host.Database.RowsAsync("sync_events", "exchange_cursors");
     }
 
-    public Task<List<string>> EventsAsync(string id, string direction) => ExchangePair.EventsAsync(Node.Host.DatabaseFile, id, direction);
+    public Task<List<string>> EventsAsync(string id, string direction) => ExchangePair.EventsAsync(Node.Host.Database, id, direction);
 
     public ValueTask DisposeAsync() => Node.DisposeAsync();
 }

@@ -37,7 +37,7 @@ public class PublicNodeRestartTests
         settings["PrivateNode:Exchange:MaxBackoff"] = "00:00:02";
         settings["PrivateNode:Exchange:ConnectionRefresh"] = "00:00:00.200";
         settings["PrivateNode:PublicNodeTimeout"] = "00:00:05";
-        using var privateNode = new AddonHost(settings);
+        using var privateNode = new AddonHost(settings, store: TestStore.Sqlite); // read as a file below, like the public node's
         try
         {
             await InsertPublicConnectionAsync(publicNode.DatabaseFile, id, protectedKey);
@@ -82,7 +82,12 @@ public class PublicNodeRestartTests
         }
     }
 
-    private static Task<List<string>> Events(string databaseFile, string id, string direction) => ExchangePair.EventsAsync(databaseFile, id, direction);
+    private static async Task<List<string>> Events(string databaseFile, string id, string direction)
+    {
+        await using var db = new SqliteConnection($"Data Source={databaseFile};Pooling=False");
+        await db.OpenAsync();
+        return (await db.QueryAsync<string>("SELECT payload FROM sync_events WHERE connection_id = @id AND direction = @direction ORDER BY sequence", new { id, direction })).ToList();
+    }
 
     private static async Task InsertPublicConnectionAsync(string databaseFile, string id, string protectedKey)
     {

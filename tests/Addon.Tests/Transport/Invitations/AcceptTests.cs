@@ -14,12 +14,14 @@ namespace ConnectAddon.Tests.Transport.Invitations;
 /// consumed in the same step that makes the connection active; a retry with the same nonce gets the same answer,
 /// anything else a refusal that changes nothing.
 /// </summary>
-public class AcceptTests
+[TestFixture(TestStore.Sqlite)]
+[TestFixture(TestStore.Postgres)]
+public class AcceptTests(TestStore store)
 {
     private PublicNodeHarness node = null!;
 
     [SetUp]
-    public async Task Start() => node = await PublicNodeHarness.StartAsync();
+    public async Task Start() => node = await PublicNodeHarness.StartAsync(store: store);
 
     [TearDown]
     public async Task Stop() => await node.DisposeAsync();

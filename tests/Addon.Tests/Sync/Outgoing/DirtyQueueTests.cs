@@ -1,0 +1,98 @@
+using ConnectAddon.Connect.Webhooks;
+using ConnectAddon.Storage;
+using ConnectAddon.Sync.Outgoing;
+using ConnectAddon.TestKit;
+using ConnectAddon.Tests.Connections;
+using ConnectAddon.Tests.Support;
+
+namespace ConnectAddon.Tests.Sync.Outgoing;
+
+/// <summary>
+/// The changed-issue queue as several processes of one deployment use it (each its own <see cref="Database"/> and
+/// queue on the same store): they share the work without reading an issue twice at once, a crashed holder's claim
+/// comes free when its lease ends, and a holder that lost its lease cannot complete what another now holds.
+/// </summary>
+[TestFixture(TestStore.Sqlite)]
+[TestFixture(TestStore.Postgres)]
+public sealed class DirtyQueueTests(TestStore store)
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    private const string Tenant = "client-queue";
+    private TestDatabase stored = null!;
+    private Database first = null!, second = null!;
+    private ManualClock clock = null!;
+
+    [SetUp]
+    public async Task Start()
+    {
+        stored = TestDatabase.Create(store, purpose: "dirty_queue");
+        first = await StoreSettings.MigratedAsync(stored);
+        second = new Database(StoreSettings.For(stored));
+        clock = new ManualClock(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
+    }
+
+    [TearDown]
+    public async Task Stop()
+    {
+        await first.DisposeAsync();
+        await second.DisposeAsync();
+        await stored.DisposeAsync();
+    }
+
+    private DirtyQueue QueueOf(Database database) => new(database, new DirtyIssueSignal(), clock);
+
+    [Test]
+    public async Task TwoProcessesClaimingAtOnce_ShareTheQueue_AndNoIssueIsClaimedByBoth()
+    {
+        var (a, b) = (QueueOf(first), QueueOf(second));
+        for (var n = 1; n <= 300; n++)
+            await a.MarkForTenantAsync(Tenant, $"{10000 + n}", $"ACME-{n}", "jira:issue_updated", default);
+
+        async Task<List<string>> Drain(DirtyQueue queue)
+        {
+            var mine = new List<string>();
+            while (await queue.ClaimAsync(7, Lease, default) is { Count: > 0 } claimed)
+                mine.AddRange(claimed.Select(c => c.IssueId));
+            return mine;
+        }
+        var both = await Task.WhenAll(Task.Run(() => Drain(a)), Task.Run(() => Drain(b)));
+
+        Assert.That(both[0].Intersect(both[1]), Is.Empty, "an issue claimed by both processes");
+        Assert.That(both[0].Concat(both[1]).Order(), Is.EqualTo(Enumerable.Range(10001, 300).Select(n => $"{n}")), "every issue claimed once");
+    }
+
+    [Test]
+    public async Task AClaimWhoseHolderStopped_ComesFreeWhenItsLeaseEnds_AndTheOldHolderCannotCompleteIt()
+    {
+        var (crashed, next) = (QueueOf(first), QueueOf(second));
+        await crashed.MarkForTenantAsync(Tenant, "10001", "ACME-1", "jira:issue_updated", default);
+        var old = (await crashed.ClaimAsync(10, Lease, default)).Single();
+
+        Assert.That(await next.ClaimAsync(10, Lease, default), Is.Empty, "leased to the first process");
+        clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        var taken = (await next.ClaimAsync(10, Lease, default)).Single();
+        Assert.That(taken.LeaseToken, Is.Not.EqualTo(old.LeaseToken));
+
+        await crashed.CompleteAsync(old, default); // the stale holder comes back: its token no longer holds
+        Assert.That(await RowAsync(), Is.EqualTo((taken.LeaseToken, 1L)), "the new holder's claim stands");
+        await next.CompleteAsync(taken, default);
+        Assert.That(await stored.ScalarAsync<long>("SELECT COUNT(*) FROM dirty_issues"), Is.Zero);
+    }
+
+    [Test]
+    public async Task AnIssueThatChangesAgainWhileClaimed_IsReleasedForTheNextPass_NotDeleted()
+    {
+        var queue = QueueOf(first);
+        await queue.MarkForTenantAsync(Tenant, "10001", "ACME-1", "jira:issue_updated", default);
+        var claimed = (await queue.ClaimAsync(10, Lease, default)).Single();
+        await QueueOf(second).MarkForTenantAsync(Tenant, "10001", "ACME-1", "jira:issue_updated", default);
+
+        await queue.CompleteAsync(claimed, default);
+
+        Assert.That(await RowAsync(), Is.EqualTo(((string?)null, 2L)), "kept, free, with the second change counted");
+        Assert.That((await queue.ClaimAsync(10, Lease, default)).Single().ChangeSeq, Is.EqualTo(2));
+    }
+
+    private async Task<(string? Token, long ChangeSeq)> RowAsync() =>
+        (await stored.QueryAsync<(string?, long)>("SELECT lease_token, change_seq FROM dirty_issues")).Single();
+}
