@@ -52,6 +52,10 @@ public sealed partial class Migrator(Database database, ILogger<Migrator> logger
         foreach (var migration in known.Where(m => !applied.Contains(m.Version)))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancel);
+            // Asked again under the transaction's lock (SQLite's write lock; on PostgreSQL the advisory lock already
+            // serialises): a process that started at the same moment may have applied it meanwhile.
+            if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations WHERE version = @Version", new { migration.Version }, transaction) > 0)
+                continue;
             await connection.ExecuteAsync(migration.Sql, transaction: transaction);
             await connection.ExecuteAsync(
                 "INSERT INTO schema_migrations (version, name, applied_at_ms) VALUES (@Version, @Name, @Now)",
