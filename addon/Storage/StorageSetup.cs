@@ -16,6 +16,8 @@ public static class StorageSetup
     {
         services.AddSingleton<Database>();
         services.AddSingleton<Migrator>();
+        services.AddSingleton<DatabaseNotifications>();
+        services.AddHostedService(provider => provider.GetRequiredService<DatabaseNotifications>());
         services.AddDataProtection().SetApplicationName("connect-addon");
         services.AddOptions<KeyManagementOptions>().Configure<AddonSettings, Database, TimeProvider, ILoggerFactory>((options, settings, database, clock, loggers) =>
             options.XmlRepository = database.Dialect != SqlDialect.Postgres

@@ -8,13 +8,8 @@ namespace ConnectAddon.Transport.Exchange;
 /// the wait when none wait. Replaying a request changes nothing: its events are stored already and its ack was applied.
 /// </summary>
 public sealed class ExchangeService(ExchangeConnections connections, Inbox inbox, Outbox outbox, ExchangeSignal signal, TimeProvider clock,
-    IHostApplicationLifetime lifetime)
+    IHostApplicationLifetime lifetime, Microsoft.Extensions.Options.IOptions<ExchangeHoldOptions> hold, ILogger<ExchangeService> logger)
 {
-    /// <summary>
-    /// How often a held exchange re-reads the outbox: the signal is per process, and another process sharing the
-    /// database may have queued the event. Coarse, so an idle connection costs little.
-    /// </summary>
-    public static readonly TimeSpan FallbackInterval = TimeSpan.FromSeconds(5);
 
     public async Task<ExchangeAnswer> ExchangeAsync(ExchangeConnection connection, ExchangeRequest request, CancellationToken aborted)
     {
@@ -45,9 +40,11 @@ public sealed class ExchangeService(ExchangeConnections connections, Inbox inbox
             var events = flows ? await outbox.PendingAsync(connection.Id, request.Ack, aborted) : [];
             if (events.Count > 0 || held.IsCancellationRequested)
                 return new ExchangeAnswer(ack, events, status);
+            if (first)
+                logger.LogDebug("Exchange of {Connection} held: nothing queued after {Ack}", connection.Id, request.Ack);
             try
             {
-                await queued.WaitAsync(FallbackInterval, clock, held.Token);
+                await queued.WaitAsync(hold.Value.HeldRecheck, clock, held.Token);
             }
             catch (TimeoutException) { }
             catch (OperationCanceledException) when (!aborted.IsCancellationRequested) { } // the wait is over, or the node stops: answer now

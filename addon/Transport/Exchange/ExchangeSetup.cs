@@ -22,6 +22,9 @@ public static class ExchangeSetup
         services.TryAddSingleton<ExchangeConnections>();
         services.TryAddSingleton<ExchangeAuthentication>();
         services.TryAddSingleton<ExchangeService>();
+        services.AddOptions<ExchangeHoldOptions>().BindConfiguration("Exchange")
+            .Validate(o => o.HeldRecheck >= TimeSpan.FromMilliseconds(100) && o.HeldRecheck <= TimeSpan.FromMinutes(1), "Exchange:HeldRecheck must be 100 ms to 1 minute")
+            .ValidateOnStart();
         services.AddAttachments(); // attachment bytes travel between the same nodes under the same connection keys
         return services;
     }

@@ -1,7 +1,7 @@
-using ConnectAddon.TestKit;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using ConnectAddon.TestKit;
 using ConnectAddon.Tests.Support;
 
 namespace ConnectAddon.Tests.Transport.Exchange;

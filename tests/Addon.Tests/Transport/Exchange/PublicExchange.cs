@@ -22,8 +22,8 @@ public sealed class PublicExchange : IAsyncDisposable
     public PublicNodeHarness Node { get; }
     public Outbox Outbox => Node.App.Services.GetRequiredService<Outbox>();
 
-    public static async Task<PublicExchange> StartAsync(TestStore? store = null) =>
-        new(await PublicNodeHarness.StartAsync(services: s => s.AddSingleton(TimeProvider.System), store: store));
+    public static async Task<PublicExchange> StartAsync(TestStore? store = null, Dictionary<string, string?>? settings = null) =>
+        new(await PublicNodeHarness.StartAsync(settings, services: s => s.AddSingleton(TimeProvider.System), store: store));
 
     /// <summary>Initiates and accepts a connection; its id and key.</summary>
     public async Task<(string Id, string Key)> ConnectAsync()
