@@ -23,6 +23,12 @@ public sealed class SyncOptions
     /// <summary>How long applied incoming events are kept (for the record and for measuring delivery) before they are deleted.</summary>
     public TimeSpan KeepAppliedEvents { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// A bulk run marks its next page only while fewer changed issues than this wait for its tenant (or private
+    /// connection): the fair share that keeps one tenant's large run from delaying another's live changes.
+    /// </summary>
+    public int BulkQueuedLimit { get; set; } = 500;
+
     /// <summary>Public node: how often Jira is asked which issues changed, to find what lost webhooks did not announce.</summary>
     public TimeSpan CatchUpInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -1,46 +1,111 @@
-using System.Collections.Concurrent;
 using ConnectAddon.Connections;
 using ConnectAddon.Jira.Models;
 using ConnectAddon.Sync.Outgoing;
 using ConnectAddon.Sync.Triggers;
 using ConnectAddon.Sync.Twins;
+using Microsoft.Extensions.Options;
 
 namespace ConnectAddon.Sync.Admin;
 
 /// <summary>
-/// Bulk sync of everything a trigger matches (DESIGN §7), in the background: pages through the JQL (asking for one field,
-/// so Jira returns keys too, not ids only), brings
-/// each issue under sync and marks it changed; the outgoing worker does the rest at its own pace. Progress (issues
-/// matched so far) is stored on the trigger. Running it again is harmless: issues already under sync are only read.
-/// A run cut off by a restart is started again when the node starts (<see cref="BulkResumer"/>).
+/// Bulk sync of everything a trigger matches (DESIGN §7), carried on by whichever process holds the run's lease
+/// (Sync/README.md "Bulk runs"). A run is rows in the database (<see cref="TriggerStore.StartBulkAsync"/>): its JQL,
+/// the next page's cursor and the count so far. Each process's runner takes open runs whose lease is free, pages
+/// through the JQL (asking for one field, so Jira returns keys too), brings each issue under sync and marks it changed,
+/// and stores the new cursor with the count, renewing its lease; the outgoing workers do the rest. When a process
+/// dies its runs come free when their leases end, and another process goes on from the stored cursor (a page may be
+/// read twice: bringing under sync and marking are idempotent).
+/// Fair share: a run marks its next page only while fewer than <see cref="SyncOptions.BulkQueuedLimit"/> changed
+/// issues of its tenant (or private connection) wait, and the outgoing workers take live changes before bulk marks,
+/// so one tenant's run of 10,000 issues delays another tenant's edit by at most that many.
 /// </summary>
-public sealed class BulkRuns(TriggerStore triggers, TwinStore twins, DirtyQueue dirty, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<BulkRuns> logger)
+public sealed class BulkRuns(TriggerStore triggers, TwinStore twins, DirtyQueue dirty, SyncConnections connections, LocalTracker trackers,
+    BulkSignal signal, IOptions<SyncOptions> options, ILogger<BulkRuns> logger) : BackgroundService
 {
-    private readonly ConcurrentDictionary<string, Task> running = new(StringComparer.Ordinal);
+    /// <summary>How long a run stays with its holder without a word from it; renewed at every page and while pacing.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(15);
 
-    public bool IsRunning(string triggerId) => running.TryGetValue(triggerId, out var run) && !run.IsCompleted;
+    private static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(250);
+    private const int PageSize = 100;
+    private const int RunsAtOnce = 4;
 
-    public void Start(Connection connection, LocalJiraSite site, SyncTrigger trigger)
+    // A random id per process: the holder named in the runs it carries on.
+    private readonly string holder = "bulk-" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>Opens a run of <paramref name="trigger"/> (a no-op when one is open) and wakes the runners.</summary>
+    public async Task StartAsync(SyncTrigger trigger, CancellationToken cancel)
     {
-        if (IsRunning(trigger.Id))
-            return;
-        running[trigger.Id] = Task.Run(() => RunAsync(connection, site, trigger, lifetime.ApplicationStopping));
+        if (await triggers.StartBulkAsync(trigger.ConnectionId, trigger.Id, cancel))
+            signal.Notify();
     }
 
-    private async Task RunAsync(Connection connection, LocalJiraSite site, SyncTrigger trigger, CancellationToken cancel)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        await triggers.RecordBulkAsync(trigger.Id, now, null, 0, null, cancel);
-        long matched = 0;
-        string? token = null;
+        if (!options.Value.Enabled)
+            return;
+        var carrying = new List<Task>();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                carrying.RemoveAll(t => t.IsCompleted);
+                if (carrying.Count < RunsAtOnce && await triggers.ClaimBulkAsync(holder, Lease, stoppingToken) is { } run)
+                {
+                    carrying.Add(Task.Run(() => CarryOnAsync(run, stoppingToken), stoppingToken));
+                    continue; // there may be more
+                }
+                await signal.WaitAsync(Idle, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Looking for bulk runs to carry on failed; trying again in {Wait}", Idle);
+                try { await Task.Delay(Idle, stoppingToken); }
+                catch (OperationCanceledException) { break; }
+            }
+        }
+        try { await Task.WhenAll(carrying); }
+        catch (OperationCanceledException) { } // stopping: the runs stay open, and a process takes them on
+    }
+
+    private async Task CarryOnAsync(SyncTrigger run, CancellationToken cancel)
+    {
+        var matched = run.BulkMatched ?? 0;
         try
         {
+            if (await connections.FindAsync(run.ConnectionId, cancel) is not { } connection)
+            {
+                await triggers.FinishBulkAsync(run.Id, holder, matched, "The connection was deleted.", cancel);
+                return;
+            }
+            if (await trackers.ForAsync(connection, cancel) is not { } site)
+            {
+                // The tenant uninstalled, or this node's Jira is not identified yet: later, perhaps by another process.
+                await triggers.ReleaseBulkAsync(run.Id, holder, TimeSpan.FromSeconds(30), cancel);
+                return;
+            }
+            if (run.BulkCursor is not null)
+                logger.LogInformation("Connection {Connection}: carrying on the bulk run of trigger {Trigger} after {Count} issues", connection.Id, run.Id, matched);
+            var cursor = run.BulkCursor;
             do
             {
-                var page = await site.Client.SearchAsync(new JiraSearchRequest { Jql = $"({trigger.Jql}) ORDER BY created ASC", Fields = ["project"], MaxResults = 100, NextPageToken = token }, cancel);
+                while (await dirty.CountAsync(connection, cancel) >= options.Value.BulkQueuedLimit)
+                {
+                    if (!await triggers.RenewBulkAsync(run.Id, holder, Lease, cancel))
+                        return; // another process took the run over
+                    await Task.Delay(Pace, cancel);
+                }
+                var page = await site.Client.SearchAsync(new JiraSearchRequest
+                {
+                    Jql = $"({run.Jql}) ORDER BY created ASC", Fields = ["project"], MaxResults = PageSize, NextPageToken = cursor,
+                }, cancel);
                 if (!page.IsSuccess)
                 {
-                    await triggers.RecordBulkAsync(trigger.Id, null, clock.GetUtcNow().ToUnixTimeMilliseconds(), matched, $"Searching failed: {page.Error}", CancellationToken.None);
+                    await triggers.FinishBulkAsync(run.Id, holder, matched, $"Searching failed: {page.Error}", CancellationToken.None);
                     return;
                 }
                 foreach (var issue in page.Value!.Issues)
@@ -51,20 +116,21 @@ public sealed class BulkRuns(TriggerStore triggers, TwinStore twins, DirtyQueue 
                     await dirty.MarkAsync(connection, issue.Id, issue.Key, "bulk", cancel);
                     matched++;
                 }
-                await triggers.RecordBulkAsync(trigger.Id, null, null, matched, null, cancel);
-                token = page.Value.IsLast ? null : page.Value.NextPageToken;
-            } while (token is not null);
-            await triggers.RecordBulkAsync(trigger.Id, null, clock.GetUtcNow().ToUnixTimeMilliseconds(), matched, null, cancel);
-            logger.LogInformation("Connection {Connection}: bulk run of trigger {Trigger} brought {Count} issues under sync", connection.Id, trigger.Id, matched);
+                cursor = page.Value.IsLast ? null : page.Value.NextPageToken;
+                if (cursor is not null && !await triggers.AdvanceBulkAsync(run.Id, holder, cursor, matched, Lease, cancel))
+                    return; // another process took the run over (this one was too slow to renew): it goes on from the stored cursor
+            } while (cursor is not null);
+            if (await triggers.FinishBulkAsync(run.Id, holder, matched, null, cancel))
+                logger.LogInformation("Connection {Connection}: bulk run of trigger {Trigger} brought {Count} issues under sync", connection.Id, run.Id, matched);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
-            // stopping: the run shows as unfinished
+            // stopping: the run stays open; its lease ends and a process (this one restarted, or another) goes on
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Connection {Connection}: bulk run of trigger {Trigger} failed", connection.Id, trigger.Id);
-            await triggers.RecordBulkAsync(trigger.Id, null, clock.GetUtcNow().ToUnixTimeMilliseconds(), matched, "The run failed: " + e.Message, CancellationToken.None);
+            logger.LogError(e, "Connection {Connection}: bulk run of trigger {Trigger} failed", run.ConnectionId, run.Id);
+            await triggers.FinishBulkAsync(run.Id, holder, matched, "The run failed: " + e.Message, CancellationToken.None);
         }
     }
 }

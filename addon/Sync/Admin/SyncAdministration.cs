@@ -35,7 +35,7 @@ public sealed class SyncAdministration(
             counts.Incoming,
             await dirty.CountAsync(connection, cancel),
             (await twins.ListAsync(connection.Id, 200, cancel)).Select(TwinView.Of).ToList(),
-            (await triggers.ListAsync(connection.Id, cancel)).Select(t => TriggerView.Of(t, bulk.IsRunning(t.Id))).ToList(),
+            (await triggers.ListAsync(connection.Id, cancel)).Select(TriggerView.Of).ToList(),
             await errors.ListAsync(connection.Id, cancel));
     }
 
@@ -85,7 +85,7 @@ public sealed class SyncAdministration(
         var checkedJql = await CheckJqlAsync(connection, jql, cancel);
         if (!checkedJql.IsSuccess)
             return checkedJql.Error!;
-        return TriggerView.Of(await triggers.AddAsync(connection.Id, checkedJql.Value!, cancel), false);
+        return TriggerView.Of(await triggers.AddAsync(connection.Id, checkedJql.Value!, cancel));
     }
 
     public async Task<Result<TriggerView>> EditTriggerAsync(Connection connection, string id, string? jql, bool? active, CancellationToken cancel)
@@ -99,7 +99,7 @@ public sealed class SyncAdministration(
         }
         if (!await triggers.UpdateAsync(connection.Id, id, jql, active, cancel))
             return ApiError.NotFound($"There is no trigger '{id}' in this connection.");
-        return TriggerView.Of((await triggers.FindAsync(connection.Id, id, cancel))!, bulk.IsRunning(id));
+        return TriggerView.Of((await triggers.FindAsync(connection.Id, id, cancel))!);
     }
 
     public async Task<ApiError?> DeleteTriggerAsync(Connection connection, string id, CancellationToken cancel) =>
@@ -114,8 +114,8 @@ public sealed class SyncAdministration(
         var site = await SiteAsync(connection, cancel);
         if (!site.IsSuccess)
             return site.Error!;
-        bulk.Start(connection, site.Value!, trigger);
-        return TriggerView.Of((await triggers.FindAsync(connection.Id, id, cancel))!, true);
+        await bulk.StartAsync(trigger, cancel);
+        return TriggerView.Of((await triggers.FindAsync(connection.Id, id, cancel))!);
     }
 
     public async Task<ApiError?> RetryAsync(Connection connection, string direction, string issueRef, CancellationToken cancel)

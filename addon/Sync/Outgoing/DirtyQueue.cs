@@ -20,8 +20,8 @@ public sealed class DirtyQueue(Database database, DirtyIssueSignal signal, TimeP
         var token = Guid.NewGuid().ToString("N");
         var args = new { token, until = Now + (long)lease.TotalMilliseconds, now = Now, max };
         var (tenants, connections) = await database.WriteAsync(async db => (
-            await db.QueryAsync<(string, string, string?, long)>(new CommandDefinition(Claim("dirty_issues", "client_key"), args, cancellationToken: cancel)),
-            await db.QueryAsync<(string, string, string?, long)>(new CommandDefinition(Claim("connection_dirty_issues", "connection_id"), args, cancellationToken: cancel))), cancel);
+            await db.QueryAsync<(string, string, string?, long)>(new CommandDefinition(Claim("dirty_issues", "client_key", "last_event = 'bulk'"), args, cancellationToken: cancel)),
+            await db.QueryAsync<(string, string, string?, long)>(new CommandDefinition(Claim("connection_dirty_issues", "connection_id", "updated_ms = 0"), args, cancellationToken: cancel))), cancel);
         return tenants.Select(t => new DirtyIssue(t.Item1, null, t.Item2, t.Item3, t.Item4, token))
             .Concat(connections.Select(c => new DirtyIssue(null, c.Item1, c.Item2, c.Item3, c.Item4, token)))
             .ToList();
@@ -81,7 +81,8 @@ public sealed class DirtyQueue(Database database, DirtyIssueSignal signal, TimeP
         await db.ExecuteAsync(new CommandDefinition("""
             INSERT INTO dirty_issues (client_key, issue_id, issue_key, last_event, change_seq, first_seen_at_ms, last_seen_at_ms)
             VALUES (@clientKey, @issueId, @issueKey, @reason, 1, @now, @now)
-            ON CONFLICT (client_key, issue_id) DO UPDATE SET change_seq = dirty_issues.change_seq + 1, last_event = excluded.last_event, last_seen_at_ms = excluded.last_seen_at_ms
+            ON CONFLICT (client_key, issue_id) DO UPDATE SET change_seq = dirty_issues.change_seq + 1, last_seen_at_ms = excluded.last_seen_at_ms,
+                last_event = CASE WHEN excluded.last_event = 'bulk' THEN dirty_issues.last_event ELSE excluded.last_event END
             """, new { clientKey, issueId, issueKey, reason, now = Now }, cancellationToken: cancel));
         signal.Notify();
     }
@@ -107,12 +108,14 @@ public sealed class DirtyQueue(Database database, DirtyIssueSignal signal, TimeP
     /// <summary>
     /// Leases the oldest free rows to one claim, in one statement. On PostgreSQL rows another process is claiming at
     /// the same moment are skipped (SKIP LOCKED), so N processes share the queue and no row has two holders.
+    /// Live changes go before the marks of bulk runs (<paramref name="markedByBulk"/>: only a bulk run marked it since
+    /// it was last read), so a large run delays nobody's edit by more than the run's share of the queue.
     /// </summary>
-    private string Claim(string table, string scope) => $"""
+    private string Claim(string table, string scope, string markedByBulk) => $"""
         UPDATE {table} SET lease_token = @token, lease_until_ms = @until
         WHERE ({scope}, issue_id) IN (
             SELECT {scope}, issue_id FROM {table} WHERE lease_until_ms IS NULL OR lease_until_ms < @now
-            ORDER BY first_seen_at_ms LIMIT @max{database.Dialect.SkipLocked})
+            ORDER BY CASE WHEN {markedByBulk} THEN 1 ELSE 0 END, first_seen_at_ms LIMIT @max{database.Dialect.SkipLocked})
         RETURNING {scope}, issue_id, issue_key, change_seq
         """;
 

@@ -15,4 +15,10 @@ public sealed record SyncTrigger
     public long? BulkFinishedAtMs { get; init; }
     public long? BulkMatched { get; init; }
     public string? BulkError { get; init; }
+
+    /// <summary>Where the open bulk run goes on from: the next page's token; null on its first page.</summary>
+    public string? BulkCursor { get; init; }
+
+    /// <summary>A bulk run was started and has not finished: some process carries it on (<see cref="Admin.BulkRuns"/>).</summary>
+    public bool BulkRunning => BulkStartedAtMs is not null && BulkFinishedAtMs is null;
 }

@@ -73,7 +73,7 @@ public class BoundedCacheTests
         ["ConsoleHostNames.names"] = "the machine's own names and Console:Hosts, filled once at start",
         ["ExchangePoller.running"] = "one task per accepted connection of this private node",
         ["ChangeCaptureService.states"] = "one state per connection of this private node",
-        ["BulkRuns.running"] = "one per trigger with a bulk run in progress, removed when it ends",
+        ["DatabaseNotifications.handlers"] = "one per topic (exchange, dirty, inbox, bulk), subscribed as the signals are made",
         ["ExchangeSignal.waiting"] = "one per connection whose exchange authenticated (removed on notify)",
         ["AgreedState.values"] = "one per synced field of one event, for the length of one apply",
         ["Snapshot.Keys"] = "Forge's published signing keys, at most ForgeKeySet's 100, replaced whole at each fetch",
