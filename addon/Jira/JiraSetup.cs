@@ -25,6 +25,9 @@ public static class JiraSetup
         services.AddTransient<ConnectJwtSigner>();
         services.AddTransient<JiraCredentialsHandler>();
         services.AddTransient<JiraResponseBuffering>();
+        services.AddTransient<Quota.QuotaPauseHandler>();
+        services.TryAddSingleton<Quota.JiraQuotaPauses>();
+        services.AddHostedService(provider => provider.GetRequiredService<Quota.JiraQuotaPauses>());
         // Handlers run in the order added: the resilience pipeline first, so each attempt is buffered and
         // authenticated afresh (a new JWT per attempt, with its own iat/exp).
         // A tenant's base URL comes from Atlassian's signed install, yet it is still a URL this node did not choose: the
@@ -43,5 +46,7 @@ public static class JiraSetup
         // The pipeline's total timeout governs; HttpClient's own 100 s would cut attachment transfers short.
         .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
         .AddJiraResilience()
+        // Inside the retries: each attempt asks whether the site's quota pause lasts, and a quota 429 starts one.
+        .AddHttpMessageHandler<Quota.QuotaPauseHandler>()
         .AddHttpMessageHandler<JiraResponseBuffering>();
 }

@@ -11,7 +11,7 @@ namespace ConnectAddon.Storage;
 /// writers wait instead of failing. PostgreSQL serves a public node that runs as several processes: a pooled
 /// <see cref="NpgsqlDataSource"/>, and row locks instead of one writer at a time (<see cref="SqlDialect"/>).
 /// </summary>
-public sealed class Database : IAsyncDisposable
+public sealed class Database : IAsyncDisposable, IDisposable
 {
     // SQLite has one write lock per file, and a writer that finds it taken sleeps in SQLite's busy handler in growing
     // steps (1, 2, 5, 10, 15, 20 … ms: sqliteDefaultBusyCallback), so two writers of this process that meet wait tens of
@@ -59,4 +59,6 @@ public sealed class Database : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => postgres?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    public void Dispose() => postgres?.Dispose();
 }

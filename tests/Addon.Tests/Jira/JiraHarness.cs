@@ -47,23 +47,19 @@ public sealed class JiraHarness : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
-        services.AddSingleton(new AddonSettings
-        {
-            BaseUrl = new Uri(AddonHost.BaseUrl),
-            Key = AddonHost.AppKey,
-            Name = "Exalate",
-            InstallKeysBaseUrl = new Uri("https://connect-install-keys.atlassian.com"),
-            AllJsUrl = new Uri("https://connect-cdn.atl-paas.net/all.js"),
-            StorageProvider = "sqlite",
-            ConnectionString = "Data Source=unused.db",
-            DataDirectory = Path.GetTempPath(),
-            Role = NodeRole.Private,
-        });
+        // A database of its own: the quota pauses (Jira/Quota) are kept there.
+        services.AddSingleton(StoreSettings.For(database, NodeRole.Private, AddonHost.AppKey) with { BaseUrl = new Uri(AddonHost.BaseUrl) });
+        services.AddSingleton<ConnectAddon.Storage.Database>();
         services.AddJira();
         services.AddTransport(); // the destination guard of the tenant client
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Factory = Services.GetRequiredService<JiraClientFactory>();
+        Directory.CreateDirectory(database.DataDirectory);
+        new ConnectAddon.Storage.Migrator(Services.GetRequiredService<ConnectAddon.Storage.Database>(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ConnectAddon.Storage.Migrator>.Instance).MigrateAsync().GetAwaiter().GetResult();
     }
+
+    private readonly TestDatabase database = TestDatabase.Create(TestStore.Sqlite, purpose: "jira_harness");
 
     public ServiceProvider Services { get; }
     public JiraClientFactory Factory { get; }
@@ -100,5 +96,6 @@ public sealed class JiraHarness : IDisposable
         foreach (var site in sites)
             site.Dispose();
         Services.Dispose();
+        database.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 }

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using ConnectAddon.Storage;
+using Dapper;
+
+namespace ConnectAddon.Jira.Quota;
+
+/// <summary>
+/// Which Jira sites have spent their hourly points quota, for every process of the deployment ("Rate limiting":
+/// https://developer.atlassian.com/cloud/jira/platform/rate-limiting: the points quota is per app and tenant per hour,
+/// and a 429 with <c>RateLimit-Reason: jira-quota-…</c> means every further call until the reset is refused). A pause
+/// one process learns is written to <c>jira_quota_pauses</c> at once and read back by the others every
+/// <see cref="Refresh"/>, so the whole deployment stops calling that site until the reset instead of each process
+/// spending calls to find out. Only that site waits: other tenants' calls go on.
+/// </summary>
+public sealed class JiraQuotaPauses(Database database, TimeProvider clock, ILogger<JiraQuotaPauses> logger) : BackgroundService
+{
+    public static readonly TimeSpan Refresh = TimeSpan.FromSeconds(2);
+
+    private readonly ConcurrentDictionary<string, QuotaPause> known = new(StringComparer.Ordinal);
+
+    /// <summary>The site's pause, while it lasts; null when its calls may go.</summary>
+    public QuotaPause? Current(string siteKey) =>
+        known.TryGetValue(siteKey, out var pause) && pause.Until > clock.GetUtcNow() ? pause : null;
+
+    /// <summary>Pauses the site's calls in every process until <paramref name="until"/> (a longer pause already known stands).</summary>
+    public async Task PauseAsync(string siteKey, DateTimeOffset until, string reason, CancellationToken cancel)
+    {
+        known.AddOrUpdate(siteKey, new QuotaPause(siteKey, until, reason), (_, old) => old.Until >= until ? old : new QuotaPause(siteKey, until, reason));
+        logger.LogWarning("Jira {Site} says its quota is spent ({Reason}): its calls pause in every process until {Until:HH:mm:ss} UTC", siteKey, reason, until.UtcDateTime);
+        try
+        {
+            await WriteAsync(siteKey, until, reason, cancel);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // This process pauses all the same; the others learn it from their own 429.
+            logger.LogWarning(e, "Recording the quota pause of {Site} for the other processes failed", siteKey);
+        }
+    }
+
+    private async Task WriteAsync(string siteKey, DateTimeOffset until, string reason, CancellationToken cancel)
+    {
+        await using var db = await database.OpenAsync(cancel);
+        await db.ExecuteAsync(new CommandDefinition($"""
+            INSERT INTO jira_quota_pauses (site_key, until_ms, reason, recorded_at_ms) VALUES (@siteKey, @until, @reason, @now)
+            ON CONFLICT (site_key) DO UPDATE SET
+                reason = CASE WHEN excluded.until_ms > jira_quota_pauses.until_ms THEN excluded.reason ELSE jira_quota_pauses.reason END,
+                until_ms = {database.Dialect.Greatest}(jira_quota_pauses.until_ms, excluded.until_ms),
+                recorded_at_ms = excluded.recorded_at_ms
+            """, new { siteKey, until = until.ToUnixTimeMilliseconds(), reason, now = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancel));
+    }
+
+    /// <summary>Reads the pauses the other processes learned (and forgets ended ones); done every <see cref="Refresh"/>.</summary>
+    public async Task ReadAsync(CancellationToken cancel)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var db = await database.OpenAsync(cancel);
+        var rows = await db.QueryAsync<(string SiteKey, long UntilMs, string Reason)>(new CommandDefinition(
+            "SELECT site_key, until_ms, reason FROM jira_quota_pauses WHERE until_ms > @now", new { now }, cancellationToken: cancel));
+        foreach (var (siteKey, untilMs, reason) in rows)
+        {
+            var until = DateTimeOffset.FromUnixTimeMilliseconds(untilMs);
+            known.AddOrUpdate(siteKey, new QuotaPause(siteKey, until, reason), (_, old) => old.Until >= until ? old : new QuotaPause(siteKey, until, reason));
+        }
+        foreach (var ended in known.Where(p => p.Value.Until.ToUnixTimeMilliseconds() <= now).Select(p => p.Key).ToList())
+            known.TryRemove(ended, out _);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Refresh, clock);
+        do
+        {
+            try { await ReadAsync(stoppingToken); }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
+            catch (Exception e) { logger.LogWarning(e, "Reading Jira quota pauses failed; trying again in {Refresh}", Refresh); }
+        } while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancel)
+    {
+        try { return await timer.WaitForNextTickAsync(cancel); }
+        catch (OperationCanceledException) { return false; }
+    }
+}
