@@ -37,6 +37,12 @@ public sealed record ConnectionView(
         };
     }
 
+    /// <summary>
+    /// Public side: until when Jira's rate limit pauses this side's calls (its hourly points quota is spent; Jira/Quota),
+    /// so the page can say "paused by Jira's rate limit until 14:05"; null while calls go.
+    /// </summary>
+    public DateTime? RateLimitedUntil { get; init; }
+
     internal static (string Status, string? Reason) HealthOf(Connection connection, DateTimeOffset now, TimeSpan peerSilenceLimit)
     {
         if (connection.Status != ConnectionStatus.Active)

@@ -9,14 +9,16 @@ internal static class ConnectionRoutes
     public static void MapConnectionRoutes(this RouteGroupBuilder admin)
     {
         admin.MapGet("/connections", async (JiraCaller caller, ConnectionAdministration connections, ConnectionStore store,
-            Microsoft.Extensions.Options.IOptions<ConnectionsOptions> options, TimeProvider clock, CancellationToken cancel) =>
+            Microsoft.Extensions.Options.IOptions<ConnectionsOptions> options, Jira.Quota.JiraQuotaPauses pauses, TimeProvider clock, CancellationToken cancel) =>
         {
             var list = await connections.ListAsync(caller, cancel);
             var queues = await store.SyncCountsAsync(list.Select(c => c.Id), cancel);
             var now = clock.GetUtcNow();
+            var paused = pauses.Current(Jira.JiraTarget.ForTenant(caller.Tenant, now).SiteKey)?.Until.UtcDateTime;
             return Results.Json(new
             {
-                connections = list.Select(c => ConnectionView.Of(c, now, queues.GetValueOrDefault(c.Id, ConnectionView.SyncCounts.None), options.Value.PeerSilenceLimit)).ToList(),
+                connections = list.Select(c => ConnectionView.Of(c, now, queues.GetValueOrDefault(c.Id, ConnectionView.SyncCounts.None), options.Value.PeerSilenceLimit)
+                    with { RateLimitedUntil = paused }).ToList(),
             });
         });
 

@@ -64,6 +64,14 @@ export function formatDateTime(iso) {
   return date && !Number.isNaN(date.getTime()) ? dateTime.format(date) : '';
 }
 
+const clock = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+
+/** "14:05" in the browser's locale and time zone, or "" when missing: for times later today. */
+export function formatClock(iso) {
+  const date = iso ? new Date(iso) : null;
+  return date && !Number.isNaN(date.getTime()) ? clock.format(date) : '';
+}
+
 const precise = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 /** Like formatDateTime, with seconds: for things that happen seconds apart (failures, refreshes). */

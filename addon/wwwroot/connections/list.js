@@ -1,5 +1,5 @@
 // The list of connections: one row each, with what a Jira admin and an operator need to see at a glance.
-import { h, button, lozenge, time, formatDateTime, formatRelative, formatCount } from './dom.js';
+import { h, button, lozenge, time, formatClock, formatDateTime, formatRelative, formatCount } from './dom.js';
 import { rowActions } from './actions.js';
 import { syncAction } from './sync.js';
 import { inJira } from './config.js';
@@ -49,7 +49,8 @@ function row(app, c, jira) {
     h('td', {}, label(c.mode)),
     h('td', { class: 'cell-status' },
       lozenge(statusText, appearance, { 'data-testid': 'status-lozenge' }),
-      statusNote(c)),
+      statusNote(c),
+      rateLimitNote(c)),
     h('td', { class: 'nowrap', 'data-testid': 'last-poll' }, lastPoll(c)),
     h('td', { class: 'numeric' }, formatCount(c.issuesInSync)),
     h('td', { class: 'numeric nowrap', 'aria-label': `${c.queuedOutgoing ?? 0} to send, ${c.queuedIncoming ?? 0} to apply` },
@@ -87,6 +88,13 @@ function lastPoll(c) {
     return h('span', { class: 'muted' }, 'waiting for the first poll (active ', time(c.activatedAt, formatRelative(c.activatedAt)), ')');
   }
   return h('span', { class: 'muted' }, 'never');
+}
+
+// Jira's hourly quota is spent: nothing is sent to this Jira until its reset, on every node of the deployment.
+function rateLimitNote(c) {
+  if (!c.rateLimitedUntil || new Date(c.rateLimitedUntil).getTime() <= Date.now()) return null;
+  return h('div', { class: 'small status-reason', 'data-testid': 'rate-limit-note' },
+    'Paused by Jira’s rate limit until ', time(c.rateLimitedUntil, formatClock(c.rateLimitedUntil)));
 }
 
 function statusNote(c) {

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ConnectAddon.Connect.Tenants;
 using ConnectAddon.Connections;
+using ConnectAddon.Jira;
+using ConnectAddon.Jira.Quota;
 using ConnectAddon.Tests.Transport.Exchange;
 using ConnectAddon.Transport.Exchange;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +42,21 @@ public class PublicConnectionHealthTests
 
     private async Task<JsonNode> ListedAsync() =>
         (await node.AdminJsonAsync(HttpMethod.Get, "/api/admin/connections"))["connections"]!.AsArray().Single(c => (string)c!["id"]! == id)!;
+
+    [Test]
+    public async Task WhileJirasQuotaIsSpent_TheListSaysUntilWhen_AndNothingOnceItEnds()
+    {
+        Assert.That((await ListedAsync())["rateLimitedUntil"], Is.Null, "calls go");
+        var until = node.Clock.GetUtcNow().AddMinutes(20);
+        var tenant = await node.App.Services.GetRequiredService<TenantStore>().FindAsync(node.TenantA.Site.ClientKey);
+        await node.App.Services.GetRequiredService<JiraQuotaPauses>().PauseAsync(JiraTarget.ForTenant(tenant!, until).SiteKey, until, "jira-quota-tenant-based", default);
+
+        var listed = await ListedAsync();
+        Assert.That(listed["rateLimitedUntil"]!.GetValue<DateTime>(), Is.EqualTo(until.UtcDateTime).Within(TimeSpan.FromSeconds(1)));
+
+        node.Clock.Advance(TimeSpan.FromMinutes(21));
+        Assert.That((await ListedAsync())["rateLimitedUntil"], Is.Null);
+    }
 
     [Test]
     public async Task QueueDepths_CountTheOutboxAndTheReceivedButUnappliedEvents()
