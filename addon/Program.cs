@@ -11,6 +11,9 @@ using ConnectAddon.Transport;
 using ConnectAddon.Transport.Exchange;
 using Microsoft.Extensions.Options;
 
+if (args.FirstOrDefault() == ConnectAddon.Storage.Copy.StoreCopy.Command)
+    return await ConnectAddon.Storage.Copy.StoreCopy.RunAsync(args[1..], Console.Out);
+
 // The web root is the copy beside Addon.dll, so the pages are served whatever folder the node is started from.
 var shippedWebRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions

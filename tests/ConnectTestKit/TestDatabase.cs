@@ -40,6 +40,11 @@ public sealed class TestDatabase : IAsyncDisposable
             : new TestDatabase(store, dataDirectory, $"Data Source={Path.Combine(dataDirectory, "addon.db")}");
     }
 
+    /// <summary>The SQLite file (an SQLite database only).</summary>
+    public string DatabaseFile() => Store == TestStore.Sqlite
+        ? Path.Combine(DataDirectory, "addon.db")
+        : throw new InvalidOperationException("A PostgreSQL database has no file.");
+
     /// <summary>The node's settings for this database.</summary>
     public IReadOnlyDictionary<string, string?> Settings => Store == TestStore.Postgres
         ? new Dictionary<string, string?>
