@@ -171,11 +171,13 @@ public sealed class NodeProcess : IAsyncDisposable
             ["urls"] = ownAddress,
             ["Addon:BaseUrl"] = ownAddress,
             ["Addon:Key"] = "io.example.test-node",
-            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(folder, "addon.db")}",
             ["Logging:LogLevel:Default"] = "Warning",
             // "Application started" is how this class knows the node is up.
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
         };
+        // SQLite in the data folder, unless the settings name another store (whose connection string then comes in the environment).
+        if (settings?.ContainsKey("Storage:Provider") != true)
+            all["Storage:ConnectionString"] = $"Data Source={Path.Combine(folder, "addon.db")}";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             all[key] = value;
 

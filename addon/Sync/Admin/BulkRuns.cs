@@ -30,8 +30,8 @@ public sealed class BulkRuns(TriggerStore triggers, TwinStore twins, DirtyQueue 
     private const int PageSize = 100;
     private const int RunsAtOnce = 4;
 
-    // A random id per process: the holder named in the runs it carries on.
-    private readonly string holder = "bulk-" + Guid.NewGuid().ToString("N")[..12];
+    // The holder named in the runs this process carries on: unique per process start, and saying which process it is.
+    private readonly string holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>Opens a run of <paramref name="trigger"/> (a no-op when one is open) and wakes the runners.</summary>
     public async Task StartAsync(SyncTrigger trigger, CancellationToken cancel)

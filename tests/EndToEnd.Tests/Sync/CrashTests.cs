@@ -80,7 +80,7 @@ public sealed class CrashTests(PrivateJira privateJira)
         return issue;
     }
 
-    private static async Task StartBulkAsync(SyncPair pair, HttpClient api, string prefix, string jql)
+    internal static async Task StartBulkAsync(SyncPair pair, HttpClient api, string prefix, string jql)
     {
         using (api == pair.Console ? null : api)
         {
@@ -95,7 +95,7 @@ public sealed class CrashTests(PrivateJira privateJira)
     /// <summary>Twins made so far, both ways (issues in each project beyond its own).</summary>
     private static int Arrived(SyncPair pair) => Count(pair.SiteB, "GLX") - IssuesOnB + Count(pair.SiteA, "ACME") - IssuesOnA;
 
-    private static int Count(SimSite site, string projectKey)
+    internal static int Count(SimSite site, string projectKey)
     {
         lock (site.Sync)
         {

@@ -43,12 +43,12 @@ public sealed class SyncPair : IAsyncDisposable
     public SimUser PersonB => SiteB.FindUser(PrivateJiraSite.PersonId(PrivateJira))!;
 
     public static async Task<SyncPair> StartAsync(IReadOnlyDictionary<string, string>? privateSettings = null, IReadOnlyDictionary<string, string>? publicSettings = null,
-        AppInstall install = AppInstall.Forge, PrivateJira privateJira = PrivateJira.Cloud)
+        AppInstall install = AppInstall.Forge, PrivateJira privateJira = PrivateJira.Cloud, int publicNodes = 1)
     {
         var settings = new Dictionary<string, string> { ["PrivateNode:PollInterval"] = PollInterval };
         foreach (var (key, value) in privateSettings ?? new Dictionary<string, string>())
             settings[key] = value;
-        var nodes = await NodePair.StartAsync(settings, publicSettings, install, privateJira);
+        var nodes = await NodePair.StartAsync(settings, publicSettings, install, privateJira, publicNodes);
         try
         {
             var code = await nodes.InitiateAsync();

@@ -18,6 +18,9 @@ namespace EndToEnd.Tests.Transport;
 /// free port. The private node's console is bound to another loopback address than the public node (127.0.0.2 where
 /// the system lets a program bind it, as Linux does for all of 127.0.0.0/8), standing in for its intranet interface.
 /// The private node is told the public node's address only through the invitation code.
+/// With <c>publicNodes</c> above one, the public node is that many processes on one PostgreSQL database behind a
+/// reverse proxy on loopback (<see cref="LoopbackProxy"/>), as README "Running on PostgreSQL and several processes" has it:
+/// Jira, the pages and the private node reach them only through the proxy.
 /// </summary>
 public sealed class NodePair : IAsyncDisposable
 {
@@ -25,13 +28,14 @@ public sealed class NodePair : IAsyncDisposable
     public const string ConsoleUser = "admin";
     private const string SiteAAdmin = "557058:a-admin";
 
-    private NodePair(JiraSimulator jira, SimApp? app, ForgeInstall? forgeApp, NodeProcess publicNode, NodeProcess privateNode, string consolePassword,
-        string root, IReadOnlyDictionary<string, string> publicSettings, IReadOnlyDictionary<string, string> privateSettings)
+    private NodePair(JiraSimulator jira, SimApp? app, ForgeInstall? forgeApp, IReadOnlyList<NodeProcess> publicNodes, NodeProcess privateNode, string consolePassword,
+        string root, IReadOnlyDictionary<string, string> publicSettings, IReadOnlyDictionary<string, string> privateSettings, PublicCluster? cluster)
     {
         Jira = jira;
         App = app;
         ForgeApp = forgeApp;
-        Public = publicNode;
+        Publics = publicNodes.ToList();
+        this.cluster = cluster;
         Private = privateNode;
         ConsolePassword = consolePassword;
         this.root = root;
@@ -40,11 +44,22 @@ public sealed class NodePair : IAsyncDisposable
     }
 
     private readonly string root;
+    private readonly PublicCluster? cluster;
     private readonly IReadOnlyDictionary<string, string> publicSettings;
     private readonly IReadOnlyDictionary<string, string> privateSettings;
 
     public JiraSimulator Jira { get; }
-    public NodeProcess Public { get; private set; }
+    /// <summary>The public node's processes: one, or several behind the proxy.</summary>
+    public List<NodeProcess> Publics { get; }
+
+    /// <summary>The public node (its first process, when there are several).</summary>
+    public NodeProcess Public => Publics[0];
+
+    /// <summary>Where Jira, the pages and the private node reach the public node: the proxy, or the one process.</summary>
+    public Uri PublicUrl => cluster?.Proxy.BaseUrl ?? Public.BaseUrl;
+
+    /// <summary>The public node's PostgreSQL database, when it runs as several processes.</summary>
+    public TestDatabase? PublicDatabase => cluster?.Database;
     public NodeProcess Private { get; private set; }
     public string ConsolePassword { get; }
     private SimApp? App { get; }
@@ -62,8 +77,9 @@ public sealed class NodePair : IAsyncDisposable
     /// <param name="publicSettings">Settings of the public node over the ones here (e.g. <c>Sync:CatchUpInterval</c>).</param>
     /// <param name="install">How site A installed the public node: as the Forge app (triggers, app tokens; today's way) or the Connect app (webhooks, signed calls).</param>
     /// <param name="privateJira">The private node's Jira: site B (Jira Cloud) or site-dc (Jira Data Center).</param>
+    /// <param name="publicNodes">How many processes the public node runs as (above one: on PostgreSQL, behind a proxy).</param>
     public static async Task<NodePair> StartAsync(IReadOnlyDictionary<string, string>? privateSettings = null, IReadOnlyDictionary<string, string>? publicSettings = null,
-        AppInstall install = AppInstall.Forge, PrivateJira privateJira = PrivateJira.Cloud)
+        AppInstall install = AppInstall.Forge, PrivateJira privateJira = PrivateJira.Cloud, int publicNodes = 1)
     {
         // The nodes' data folders live under one root of ours, so a node can be killed and started again on its data.
         var root = Directory.CreateTempSubdirectory("node-pair-").FullName;
@@ -93,22 +109,27 @@ public sealed class NodePair : IAsyncDisposable
         var publicAll = PublicNodeApp.Settings(jira, AppKey);
         foreach (var (key, value) in publicSettings ?? new Dictionary<string, string>())
             publicAll[key] = value;
-        var publicStart = NodeProcess.StartAsync(publicAll, Path.Combine(root, "public"), NodeProcess.FreePort());
+        var cluster = publicNodes > 1 ? await PublicCluster.StartAsync(publicNodes, Path.Combine(root, "public-shared")) : null;
+        var publicStarts = cluster is null
+            ? [NodeProcess.StartAsync(publicAll, Path.Combine(root, "public"), NodeProcess.FreePort())]
+            : cluster.Ports.Select((port, i) => NodeProcess.StartAsync(cluster.SettingsOf(publicAll, port), Path.Combine(root, $"public-{i + 1}"), port, cluster.Environment)).ToList();
         var privateStart = NodeProcess.StartAsync(privateAll, Path.Combine(root, "private"));
         try
         {
-            await Task.WhenAll(publicStart, privateStart);
-            var baseUrl = publicStart.Result.BaseUrl;
+            await Task.WhenAll(publicStarts.Append(privateStart));
+            var baseUrl = cluster?.Proxy.BaseUrl ?? publicStarts[0].Result.BaseUrl;
             var (app, forgeApp) = install == AppInstall.Forge
                 ? ((SimApp?)null, await PublicNodeApp.InstallForgeAsync(jira, "site-a", baseUrl))
                 : (await jira.InstallAppAsync("site-a", new Uri(baseUrl, "atlassian-connect.json")), (ForgeInstall?)null);
-            return new NodePair(jira, app, forgeApp, publicStart.Result, privateStart.Result, password, root, publicAll, privateAll);
+            return new NodePair(jira, app, forgeApp, publicStarts.Select(s => s.Result).ToList(), privateStart.Result, password, root, publicAll, privateAll, cluster);
         }
         catch
         {
-            foreach (var start in new[] { publicStart, privateStart })
+            foreach (var start in publicStarts.Append(privateStart))
                 if (start.IsCompletedSuccessfully)
                     await start.Result.DisposeAsync();
+            if (cluster is not null)
+                await cluster.DisposeAsync();
             await jira.DisposeAsync();
             Directory.Delete(root, recursive: true);
             throw;
@@ -118,9 +139,10 @@ public sealed class NodePair : IAsyncDisposable
     /// <summary>kill -9 the public node, then start it again on the same data folder and port.</summary>
     public async Task KillAndRestartPublicAsync()
     {
-        await Public.KillAsync();
-        await Public.DisposeAsync();
-        Public = await NodeProcess.StartAsync(publicSettings, Public.DataFolder, Public.BaseUrl.Port);
+        var killed = Public;
+        await killed.KillAsync();
+        await killed.DisposeAsync();
+        Publics[0] = await NodeProcess.StartAsync(publicSettings, killed.DataFolder, killed.BaseUrl.Port);
     }
 
     /// <summary>kill -9 the private node, then start it again on the same data folder and console address.</summary>
@@ -138,7 +160,7 @@ public sealed class NodePair : IAsyncDisposable
     /// </summary>
     public HttpClient AdminClient()
     {
-        var client = new HttpClient { BaseAddress = Public.BaseUrl };
+        var client = new HttpClient { BaseAddress = PublicUrl };
         if (ForgeApp is { } forge)
         {
             SimUser admin;
@@ -192,7 +214,7 @@ public sealed class NodePair : IAsyncDisposable
 
     /// <summary>Both nodes' output so far, for failure messages.</summary>
     public string Output() =>
-        "Public node:" + Environment.NewLine + string.Join(Environment.NewLine, Public.Output) + Environment.NewLine
+        string.Concat(Publics.Select((p, i) => $"Public node{(Publics.Count > 1 ? $" process {i + 1}" : "")}:" + Environment.NewLine + string.Join(Environment.NewLine, p.Output) + Environment.NewLine))
         + "Private node:" + Environment.NewLine + string.Join(Environment.NewLine, Private.Output);
 
     public async ValueTask DisposeAsync()
@@ -203,7 +225,10 @@ public sealed class NodePair : IAsyncDisposable
         }
         finally
         {
-            await Public.DisposeAsync();
+            foreach (var node in Publics)
+                await node.DisposeAsync();
+            if (cluster is not null)
+                await cluster.DisposeAsync();
             await Jira.DisposeAsync();
             try { Directory.Delete(root, recursive: true); }
             catch (IOException) { /* a file still held open is left to the temp folder's cleaning */ }
