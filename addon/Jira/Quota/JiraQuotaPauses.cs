@@ -10,19 +10,33 @@ namespace ConnectAddon.Jira.Quota;
 /// and a 429 with <c>RateLimit-Reason: jira-quota-…</c> means every further call until the reset is refused). A pause
 /// one process learns is written to <c>jira_quota_pauses</c> at once and read back by the others every
 /// <see cref="Refresh"/>, so the whole deployment stops calling that site until the reset instead of each process
-/// spending calls to find out. Only that site waits: other tenants' calls go on.
+/// spending calls to find out. Which calls wait depends on the quota Jira names: <c>jira-quota-tenant-based</c> is the
+/// app's quota on that site (Tier 2), so only that site waits; <c>jira-quota-global-based</c> is the app's one quota
+/// across all sites (Tier 1, the default: 65,000 points an hour for every tenant together), so every site waits
+/// ("For jira-quota-global-based or jira-quota-tenant-based: Pause all API requests until the window resets").
 /// </summary>
 public sealed class JiraQuotaPauses(Database database, TimeProvider clock, ILogger<JiraQuotaPauses> logger) : BackgroundService
 {
     public static readonly TimeSpan Refresh = TimeSpan.FromSeconds(2);
 
+    /// <summary>The key under which the app's quota across all sites (Tier 1) is paused.</summary>
+    public const string AllSites = "*";
+
+    /// <summary>The key a quota 429 pauses: the site's own quota, or the one quota of all sites.</summary>
+    public static string Scope(string siteKey, string reason) => reason == "jira-quota-global-based" ? AllSites : siteKey;
+
     private readonly ConcurrentDictionary<string, QuotaPause> known = new(StringComparer.Ordinal);
 
-    /// <summary>The site's pause, while it lasts; null when its calls may go.</summary>
-    public QuotaPause? Current(string siteKey) =>
-        known.TryGetValue(siteKey, out var pause) && pause.Until > clock.GetUtcNow() ? pause : null;
+    /// <summary>The site's pause (its own quota's or all sites'), the later one while both last; null when its calls may go.</summary>
+    public QuotaPause? Current(string siteKey)
+    {
+        var now = clock.GetUtcNow();
+        QuotaPause? own = known.TryGetValue(siteKey, out var o) && o.Until > now ? o : null;
+        QuotaPause? all = known.TryGetValue(AllSites, out var a) && a.Until > now ? a : null;
+        return own is null ? all : all is null || own.Until >= all.Until ? own : all;
+    }
 
-    /// <summary>Pauses the site's calls in every process until <paramref name="until"/> (a longer pause already known stands).</summary>
+    /// <summary>Pauses the calls of <paramref name="siteKey"/> (or <see cref="AllSites"/>) in every process until <paramref name="until"/> (a longer pause already known stands).</summary>
     public async Task PauseAsync(string siteKey, DateTimeOffset until, string reason, CancellationToken cancel)
     {
         known.AddOrUpdate(siteKey, new QuotaPause(siteKey, until, reason), (_, old) => old.Until >= until ? old : new QuotaPause(siteKey, until, reason));

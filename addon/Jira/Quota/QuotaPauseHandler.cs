@@ -8,7 +8,7 @@ namespace ConnectAddon.Jira.Quota;
 /// On every attempt to a Jira site: while the site's quota pause lasts (<see cref="JiraQuotaPauses"/>), no request is
 /// sent and the attempt is answered as Jira would, 429 with <c>Retry-After</c> until the reset, so the retry rules park
 /// the work as they do for Jira's own answer; a 429 of a <c>jira-quota-*</c> kind from Jira starts such a pause for
-/// every process. Burst (<c>jira-burst-based</c>) and per-issue (<c>jira-per-issue-on-write</c>) limits concern one
+/// every process, for that site (its own quota) or for all sites (the app's one quota across tenants). Burst (<c>jira-burst-based</c>) and per-issue (<c>jira-per-issue-on-write</c>) limits concern one
 /// endpoint or one issue, and stay with the retry rules ("Rate limiting": each limit has its own scope).
 /// </summary>
 public sealed class QuotaPauseHandler(JiraQuotaPauses pauses, TimeProvider clock) : DelegatingHandler
@@ -26,7 +26,7 @@ public sealed class QuotaPauseHandler(JiraQuotaPauses pauses, TimeProvider clock
             && reason.StartsWith("jira-quota", StringComparison.Ordinal))
         {
             var until = clock.GetUtcNow() + (RateLimitHeaders.RetryAfter(response, clock) ?? PauseWithoutRetryAfter);
-            await pauses.PauseAsync(site, until, reason, CancellationToken.None);
+            await pauses.PauseAsync(JiraQuotaPauses.Scope(site, reason), until, reason, CancellationToken.None);
         }
         return response;
     }

@@ -59,6 +59,19 @@ public sealed class QuotaPauseTests
     }
 
     [Test]
+    public async Task AGlobalQuota429_PausesEverySite_ForTheQuotaIsTheAppsAcrossAllTenants()
+    {
+        spent.Given(At("GET", "/rest/api/3/myself")).RespondWith(
+            JiraErrors(429, ["Rate limit exceeded."]).WithHeader("Retry-After", "1800").WithHeader("RateLimit-Reason", "jira-quota-global-based"));
+        await harness.ApiTokenClient(spent).GetMyselfAsync();
+
+        var elsewhere = await harness.ApiTokenClient(other).GetMyselfAsync();
+
+        Assert.That(elsewhere.Error?.Kind, Is.EqualTo(JiraErrorKind.RateLimited));
+        Assert.That(other.LogEntries, Is.Empty, "nothing was sent to the other site either");
+    }
+
+    [Test]
     public async Task ABurst429_DoesNotPauseTheSite()
     {
         spent.Given(At("GET", "/rest/api/3/myself")).RespondWith(
