@@ -32,6 +32,12 @@ public sealed class SimulatorState(TimeProvider clock)
 
     public PerIssueWriteThrottle Throttle(string siteKey) => throttles.GetOrAdd(siteKey, _ => new PerIssueWriteThrottle(Clock));
 
+    /// <summary>The apps' hourly points quota (off unless set: <see cref="PlayQuota"/>).</summary>
+    public PointsQuota? Quota { get; private set; }
+
+    /// <summary>Meters apps' calls to every Cloud site at <paramref name="pointsPerHour"/>: one quota across all sites (Atlassian's default tier), or one per site.</summary>
+    public PointsQuota PlayQuota(int pointsPerHour, bool perTenant = false) => Quota = new PointsQuota(Clock, pointsPerHour, perTenant);
+
     private readonly Lock connectSync = new();
     private ConnectRuntime? connect;
 

@@ -85,7 +85,41 @@ public sealed class SiteRequestMiddleware(RequestDelegate next, SimulatorState s
         }
 
         http.Features.Set(caller);
-        await next(http);
+        if (state.Quota is { } quota && caller.IsApp && !site.IsDataCenter)
+            await MeteredAsync(http, site.Key, name, quota);
+        else
+            await next(http);
+    }
+
+    /// <summary>The app's points quota: refused once spent this hour; else answered, its cost counted, the headers Jira sends.</summary>
+    private async Task MeteredAsync(HttpContext http, string siteKey, string name, PointsQuota quota)
+    {
+        var remaining = Math.Max(0, quota.PointsPerHour - quota.Spent(siteKey));
+        var reset = quota.SecondsToReset;
+        http.Response.Headers["Beta-RateLimit-Policy"] = $"\"{quota.Policy}\";q={quota.PointsPerHour};w=3600";
+        http.Response.Headers["Beta-RateLimit"] = $"\"{quota.Policy}\";r={remaining};t={reset}";
+        if (remaining == 0)
+        {
+            http.Response.Headers.RetryAfter = reset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.Headers["RateLimit-Reason"] = quota.Reason;
+            http.Response.Headers["X-RateLimit-Reset"] = quota.NextHour.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+            await JiraErrors.Status(429, "Rate limit exceeded.").ExecuteAsync(http);
+            return;
+        }
+        var original = http.Response.Body;
+        using var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        try
+        {
+            await next(http);
+        }
+        finally
+        {
+            http.Response.Body = original;
+        }
+        quota.Charge(siteKey, PointsQuota.Cost(http.Request.Method, name, http.Response.StatusCode, buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, http.RequestAborted);
     }
 
     private static (SimCaller?, IResult?) Refusal((SimCaller? Caller, string? Refusal) result) =>

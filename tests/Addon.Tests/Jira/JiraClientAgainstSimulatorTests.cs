@@ -140,6 +140,28 @@ public class JiraClientAgainstSimulatorTests
     }
 
     [Test]
+    public async Task ConnectTenant_WhoseQuotaIsSpent_SendsNothingMoreUntilTheReset()
+    {
+        var site = jira.Site("site-a");
+        var secret = ConnectAddon.TestKit.LifecycleBody.NewSharedSecret();
+        site.AddUser(new SimUser { AccountId = "557058:app", DisplayName = "Exalate", AccountType = "app" });
+        lock (site.Sync)
+            site.Apps[AddonHost.AppKey] = new SimApp { Key = AddonHost.AppKey, BaseUrl = new Uri(AddonHost.BaseUrl), SharedSecret = secret, UserAccountId = "557058:app", Descriptor = [] };
+        var client = harness.Factory.For(new Tenant { ClientKey = "client-a", AppKey = AddonHost.AppKey, BaseUrl = site.BaseUrl, SharedSecret = secret });
+        jira.State.PlayQuota(pointsPerHour: 9); // three reads of myself: 1 point, and 2 for the user it answers
+
+        var results = new List<JiraResult<JiraUser>>();
+        for (var i = 0; i < 8; i++)
+            results.Add(await client.GetMyselfAsync());
+        var refusedBy = site.Requests["GET /rest/api/3/myself"];
+
+        Assert.That(results.TakeWhile(r => r.IsSuccess).Count(), Is.EqualTo(3), "the quota's worth of calls");
+        Assert.That(results.Skip(3).Select(r => r.Error?.Kind), Is.All.EqualTo(JiraErrorKind.RateLimited));
+        Assert.That(refusedBy, Is.EqualTo(4), "one refused call tells the node; the rest wait without being sent");
+        Assert.That(results[^1].Error!.Message, Does.Contain("Paused by Jira's rate limit until"));
+    }
+
+    [Test]
     public async Task SimulatedRateLimit_IsWaitedOutAndTheIssueIsCreatedOnce()
     {
         var client = AdminOf("site-a");
