@@ -29,6 +29,13 @@ public sealed class SyncOptions
     /// </summary>
     public int BulkQueuedLimit { get; set; } = 500;
 
+    /// <summary>
+    /// The points of Jira's hourly quota that bulk runs leave to live changes: once Jira says fewer are left
+    /// (its <c>RateLimit</c> header's <c>r</c>), a bulk run waits for the quota's reset. Atlassian's default quota is
+    /// 65,000 points an hour for the app across all sites; 15,000 keeps live changes flowing while bulk runs pause.
+    /// </summary>
+    public long BulkQuotaReserve { get; set; } = 15_000;
+
     /// <summary>Public node: how often Jira is asked which issues changed, to find what lost webhooks did not announce.</summary>
     public TimeSpan CatchUpInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -21,6 +21,7 @@ public static class SyncSetup
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section)
             .Validate(o => o.OutgoingConcurrency is >= 1 and <= 32, "Sync:OutgoingConcurrency must be 1 to 32.")
             .Validate(o => o.BulkQueuedLimit is >= 10 and <= 100_000, "Sync:BulkQueuedLimit must be 10 to 100000.")
+            .Validate(o => o.BulkQuotaReserve is >= 0 and <= 1_000_000, "Sync:BulkQuotaReserve must be 0 to 1000000.")
             .Validate(o => o.ClaimLease >= TimeSpan.FromSeconds(10) && o.ClaimLease <= TimeSpan.FromHours(1), "Sync:ClaimLease must be 10 seconds to 1 hour.")
             .Validate(o => o.IdleRecheck >= TimeSpan.FromMilliseconds(50) && o.IdleRecheck <= TimeSpan.FromMinutes(1), "Sync:IdleRecheck must be 50 ms to 1 minute.")
             .Validate(o => o.KeepAppliedEvents >= TimeSpan.Zero && o.KeepAppliedEvents <= TimeSpan.FromDays(365), "Sync:KeepAppliedEvents must be 0 to 365 days.")

@@ -26,6 +26,19 @@ public sealed class JiraQuotaPauses(Database database, TimeProvider clock, ILogg
     public static string Scope(string siteKey, string reason) => reason == "jira-quota-global-based" ? AllSites : siteKey;
 
     private readonly ConcurrentDictionary<string, QuotaPause> known = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, QuotaReading> readings = new(StringComparer.Ordinal);
+
+    /// <summary>What Jira's latest answer of the site said of the quota: its points left and its reset (null when it did not say, or after the reset).</summary>
+    public QuotaReading? Remaining(string siteKey)
+    {
+        var now = clock.GetUtcNow();
+        QuotaReading? own = readings.TryGetValue(siteKey, out var o) && o.Resets > now ? o : null;
+        QuotaReading? all = readings.TryGetValue(AllSites, out var a) && a.Resets > now ? a : null;
+        return own is null ? all : all is null || own.Remaining <= all.Remaining ? own : all;
+    }
+
+    /// <summary>Keeps what an answer said of the quota (the app's across all sites, or the site's own).</summary>
+    public void Read(string siteKey, QuotaReading reading) => readings[reading.AcrossAllSites ? AllSites : siteKey] = reading;
 
     /// <summary>The site's pause (its own quota's or all sites'), the later one while both last; null when its calls may go.</summary>
     public QuotaPause? Current(string siteKey)

@@ -22,6 +22,8 @@ public sealed class QuotaPauseHandler(JiraQuotaPauses pauses, TimeProvider clock
         if (pauses.Current(site) is { } pause)
             return Paused(request, pause);
         var response = await base.SendAsync(request, cancellationToken);
+        if (QuotaReading.From(response, clock.GetUtcNow()) is { } reading)
+            pauses.Read(site, reading);
         if (response.StatusCode == HttpStatusCode.TooManyRequests && RateLimitHeaders.Reason(response) is { } reason
             && reason.StartsWith("jira-quota", StringComparison.Ordinal))
         {

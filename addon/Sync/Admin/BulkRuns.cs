@@ -17,16 +17,19 @@ namespace ConnectAddon.Sync.Admin;
 /// read twice: bringing under sync and marking are idempotent).
 /// Fair share: a run marks its next page only while fewer than <see cref="SyncOptions.BulkQueuedLimit"/> changed
 /// issues of its tenant (or private connection) wait, and the outgoing workers take live changes before bulk marks,
-/// so one tenant's run of 10,000 issues delays another tenant's edit by at most that many.
+/// so one tenant's run of 10,000 issues delays another tenant's edit by at most that many. Jira's quota: once Jira's
+/// answers say fewer than <see cref="SyncOptions.BulkQuotaReserve"/> points of the hourly quota are left, runs wait
+/// for its reset, so live changes keep the rest (and a spent quota pauses every call anyway: Jira/Quota).
 /// </summary>
 public sealed class BulkRuns(TriggerStore triggers, TwinStore twins, DirtyQueue dirty, SyncConnections connections, LocalTracker trackers,
-    BulkSignal signal, IOptions<SyncOptions> options, ILogger<BulkRuns> logger) : BackgroundService
+    BulkSignal signal, Jira.Quota.JiraQuotaPauses quota, TimeProvider clock, IOptions<SyncOptions> options, ILogger<BulkRuns> logger) : BackgroundService
 {
     /// <summary>How long a run stays with its holder without a word from it; renewed at every page and while pacing.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(15);
 
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan QuotaPace = TimeSpan.FromSeconds(5);
     private const int PageSize = 100;
     private const int RunsAtOnce = 4;
 
@@ -72,6 +75,10 @@ public sealed class BulkRuns(TriggerStore triggers, TwinStore twins, DirtyQueue 
         catch (OperationCanceledException) { } // stopping: the runs stay open, and a process takes them on
     }
 
+    /// <summary>Jira said fewer quota points are left than bulk runs leave to live changes: the run waits for the reset.</summary>
+    private bool QuotaLow(LocalJiraSite site) =>
+        quota.Remaining(site.Client.Target.SiteKey) is { } left && left.Remaining < options.Value.BulkQuotaReserve && left.Resets > clock.GetUtcNow();
+
     private async Task CarryOnAsync(SyncTrigger run, CancellationToken cancel)
     {
         var matched = run.BulkMatched ?? 0;
@@ -93,11 +100,16 @@ public sealed class BulkRuns(TriggerStore triggers, TwinStore twins, DirtyQueue 
             var cursor = run.BulkCursor;
             do
             {
-                while (await dirty.CountAsync(connection, cancel) >= options.Value.BulkQueuedLimit)
+                var toldQuota = false;
+                while (QuotaLow(site) is var low && (low || await dirty.CountAsync(connection, cancel) >= options.Value.BulkQueuedLimit))
                 {
+                    if (low && !toldQuota)
+                        logger.LogInformation("Connection {Connection}: the bulk run of trigger {Trigger} waits for Jira's quota to reset, leaving the {Reserve} points left to live changes",
+                            connection.Id, run.Id, options.Value.BulkQuotaReserve);
+                    toldQuota |= low;
                     if (!await triggers.RenewBulkAsync(run.Id, holder, Lease, cancel))
                         return; // another process took the run over
-                    await Task.Delay(Pace, cancel);
+                    await Task.Delay(low ? QuotaPace : Pace, cancel);
                 }
                 var page = await site.Client.SearchAsync(new JiraSearchRequest
                 {

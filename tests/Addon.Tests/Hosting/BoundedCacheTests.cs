@@ -73,6 +73,7 @@ public class BoundedCacheTests
         ["ConsoleHostNames.names"] = "the machine's own names and Console:Hosts, filled once at start",
         ["ExchangePoller.running"] = "one task per accepted connection of this private node",
         ["ChangeCaptureService.states"] = "one state per connection of this private node",
+        ["JiraQuotaPauses.readings"] = "one per Jira site whose answers said how many quota points are left, and one for the app's quota across sites",
         ["JiraQuotaPauses.known"] = "one per Jira site whose quota is spent now; ended pauses are dropped at each read (every 2 s)",
         ["DatabaseNotifications.handlers"] = "one per topic (exchange, dirty, inbox, bulk), subscribed as the signals are made",
         ["ExchangeSignal.waiting"] = "one per connection whose exchange authenticated (removed on notify)",

@@ -4,6 +4,7 @@ using ConnectAddon.Jira;
 using ConnectAddon.Jira.Models;
 using ConnectAddon.Tests.Support;
 using JiraSim;
+using Microsoft.Extensions.DependencyInjection;
 using JiraSim.Faults;
 using JiraSim.Model;
 using JiraSim.Seed;
@@ -159,6 +160,8 @@ public class JiraClientAgainstSimulatorTests
         Assert.That(results.Skip(3).Select(r => r.Error?.Kind), Is.All.EqualTo(JiraErrorKind.RateLimited));
         Assert.That(refusedBy, Is.EqualTo(4), "one refused call tells the node; the rest wait without being sent");
         Assert.That(results[^1].Error!.Message, Does.Contain("Paused by Jira's rate limit until"));
+        var left = harness.Services.GetRequiredService<ConnectAddon.Jira.Quota.JiraQuotaPauses>().Remaining(client.Target.SiteKey);
+        Assert.That((left?.Remaining, left?.AcrossAllSites), Is.EqualTo(((long?)0, (bool?)true)), "the points left, as Jira's last answers said");
     }
 
     [Test]
