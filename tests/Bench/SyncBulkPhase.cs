@@ -35,8 +35,10 @@ public sealed class SyncBulkPhase(SyncNodes nodes, SyncBenchOptions options)
                 throw new BenchmarkFailedException($"Site A refused the attachment of Bulk {i}.");
             sources.Add((issue, bytes));
         }
-        // The creations' webhooks are read (and found under no sync) before the clock starts.
-        await nodes.SettleAsync(cancel);
+        // The creations' webhooks are read (and found under no sync) before the clock starts: one per issue, comment and
+        // attachment, so thousands of issues may take minutes (a generous 50 ms an event, three minutes at least).
+        var events = options.Bulk * (2L + options.Comments);
+        await nodes.SettleAsync(cancel, TimeSpan.FromMilliseconds(Math.Max(180_000, 50 * events)));
         Console.WriteLine($"  prepared     in {preparing.Elapsed.TotalSeconds:0.0} s (issues created, their webhooks handled, both nodes idle)");
 
         nodes.SiteA.Requests.Reset();
@@ -65,7 +67,7 @@ public sealed class SyncBulkPhase(SyncNodes nodes, SyncBenchOptions options)
         var seconds = watch.Elapsed.TotalSeconds;
         var (callsOnA, callsOnB) = (nodes.SiteA.Requests.Total, nodes.SiteB.Requests.Total);
 
-        await nodes.SettleAsync(cancel);
+        await nodes.SettleAsync(cancel, TimeSpan.FromMilliseconds(Math.Max(180_000, 50 * events)));
         Verify(sources);
         Console.WriteLine($"  issues       {options.Bulk}, each with its twin, {options.Comments} comments and its attachment on {nodes.SiteB.Key}, exactly once, byte-exact");
         Console.WriteLine($"  total        {seconds:0.0} s from starting the bulk run to the last issue complete");

@@ -134,20 +134,22 @@ public sealed class SyncNodes : IAsyncDisposable
     /// be applied or to be read. A change on the private side is seen only at the private node's next JQL poll, so each round
     /// first waits for a whole poll that started after the round did; two quiet rounds in a row settle it.
     /// </summary>
-    public async Task SettleAsync(CancellationToken cancel)
+    /// <param name="limit">How long settling may take: <see cref="SettleLimit"/> unless a phase queued more (thousands of issues' webhooks).</param>
+    public async Task SettleAsync(CancellationToken cancel, TimeSpan? limit = null)
     {
+        var settleLimit = limit ?? SettleLimit;
         var watch = System.Diagnostics.Stopwatch.StartNew();
         for (var quietRounds = 0; quietRounds < 2;)
         {
-            if (watch.Elapsed > SettleLimit)
-                throw new BenchmarkFailedException($"The nodes did not settle within {SettleLimit.TotalSeconds:0} s: {await QueuesAsync(cancel)}.");
-            await WebhooksIdleAsync();
+            if (watch.Elapsed > settleLimit)
+                throw new BenchmarkFailedException($"The nodes did not settle within {settleLimit.TotalSeconds:0} s: {await QueuesAsync(cancel)}.");
+            await WebhooksIdleAsync(settleLimit);
             var mark = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            await Waiting.UntilAsync(() => PrivateLastPolledMs() > mark, "a JQL poll of the private node", SettleLimit, cancel);
+            await Waiting.UntilAsync(() => PrivateLastPolledMs() > mark, "a JQL poll of the private node", settleLimit, cancel);
             // Polls run one after another, so the one ending after this one began after the mark.
             var first = PrivateLastPolledMs();
-            await Waiting.UntilAsync(() => PrivateLastPolledMs() > first, "a second JQL poll of the private node", SettleLimit, cancel);
-            await WebhooksIdleAsync();
+            await Waiting.UntilAsync(() => PrivateLastPolledMs() > first, "a second JQL poll of the private node", settleLimit, cancel);
+            await WebhooksIdleAsync(settleLimit);
             quietRounds = await QueuesAsync(cancel) == "" ? quietRounds + 1 : 0;
         }
     }
@@ -171,15 +173,15 @@ public sealed class SyncNodes : IAsyncDisposable
     /// <summary>The private node's connection cursor: when its change capture last finished a JQL poll (0 before the first).</summary>
     public long PrivateLastPolledMs() => SyncDatabase.LastCapturePoll(Private.DatabaseFile, ConnectionId);
 
-    private async Task WebhooksIdleAsync()
+    private async Task WebhooksIdleAsync(TimeSpan limit)
     {
         try
         {
-            await Jira.Webhooks.WhenIdleAsync(SettleLimit);
+            await Jira.Webhooks.WhenIdleAsync(limit);
         }
         catch (TimeoutException e)
         {
-            throw new BenchmarkFailedException($"The simulated Jira's webhooks were still being sent after {SettleLimit.TotalSeconds:0} s: {e.Message}", e);
+            throw new BenchmarkFailedException($"The simulated Jira's webhooks were still being sent after {limit.TotalSeconds:0} s: {e.Message}", e);
         }
     }
 

@@ -121,16 +121,21 @@ public class JiraClientAgainstSimulatorTests
         Assert.That(Ok(await client.GetMyselfAsync()).AccountId, Is.EqualTo("557058:a-admin"));
     }
 
-    [Test]
-    public async Task ConnectTenant_IsAcceptedBySimulatedJira_AndWritesAsTheAppUser()
+    /// <summary>The app installed into site A the Connect way (the simulator knows its secret), and the node's client for it as that tenant.</summary>
+    private JiraClient ConnectTenantOnSiteA()
     {
         var site = jira.Site("site-a");
         var secret = ConnectAddon.TestKit.LifecycleBody.NewSharedSecret();
         site.AddUser(new SimUser { AccountId = "557058:app", DisplayName = "Exalate", AccountType = "app" });
         lock (site.Sync)
             site.Apps[AddonHost.AppKey] = new SimApp { Key = AddonHost.AppKey, BaseUrl = new Uri(AddonHost.BaseUrl), SharedSecret = secret, UserAccountId = "557058:app", Descriptor = [] };
-        var tenant = new Tenant { ClientKey = "client-a", AppKey = AddonHost.AppKey, BaseUrl = site.BaseUrl, SharedSecret = secret };
-        var client = harness.Factory.For(tenant);
+        return harness.Factory.For(new Tenant { ClientKey = "client-a", AppKey = AddonHost.AppKey, BaseUrl = site.BaseUrl, SharedSecret = secret });
+    }
+
+    [Test]
+    public async Task ConnectTenant_IsAcceptedBySimulatedJira_AndWritesAsTheAppUser()
+    {
+        var client = ConnectTenantOnSiteA();
 
         var created = Ok(await client.CreateIssueAsync(JiraIssueInput.ForCreate("10000", "10002", "Filed by the app")));
         // Several query parameters and a site path prefix: the app's qsh must equal the simulator's own.
@@ -144,11 +149,7 @@ public class JiraClientAgainstSimulatorTests
     public async Task ConnectTenant_WhoseQuotaIsSpent_SendsNothingMoreUntilTheReset()
     {
         var site = jira.Site("site-a");
-        var secret = ConnectAddon.TestKit.LifecycleBody.NewSharedSecret();
-        site.AddUser(new SimUser { AccountId = "557058:app", DisplayName = "Exalate", AccountType = "app" });
-        lock (site.Sync)
-            site.Apps[AddonHost.AppKey] = new SimApp { Key = AddonHost.AppKey, BaseUrl = new Uri(AddonHost.BaseUrl), SharedSecret = secret, UserAccountId = "557058:app", Descriptor = [] };
-        var client = harness.Factory.For(new Tenant { ClientKey = "client-a", AppKey = AddonHost.AppKey, BaseUrl = site.BaseUrl, SharedSecret = secret });
+        var client = ConnectTenantOnSiteA();
         jira.State.PlayQuota(pointsPerHour: 9); // three reads of myself: 1 point, and 2 for the user it answers
 
         var results = new List<JiraResult<JiraUser>>();

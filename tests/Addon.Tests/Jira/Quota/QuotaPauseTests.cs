@@ -94,9 +94,8 @@ public sealed class QuotaPauseSharingTests(TestStore store)
     [Test]
     public async Task APauseLearnedByOneProcess_HoldsInEveryProcess_UntilItEnds()
     {
-        await using var stored = TestDatabase.Create(store, purpose: "quota");
-        await using var first = await StoreSettings.MigratedAsync(stored);
-        await using var second = new Database(StoreSettings.For(stored));
+        await using var shared = await TwoProcessStore.StartAsync(store, "quota");
+        var (first, second) = (shared.First, shared.Second);
         var clock = new ManualClock(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
         var (learned, told) = (new JiraQuotaPauses(first, clock, NullLogger<JiraQuotaPauses>.Instance), new JiraQuotaPauses(second, clock, NullLogger<JiraQuotaPauses>.Instance));
         const string site = "https://acme.atlassian.net";

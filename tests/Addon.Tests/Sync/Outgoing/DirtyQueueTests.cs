@@ -18,33 +18,26 @@ public sealed class DirtyQueueTests(TestStore store)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     private const string Tenant = "client-queue";
-    private TestDatabase stored = null!;
-    private Database first = null!, second = null!;
+    private TwoProcessStore shared = null!;
     private ManualClock clock = null!;
 
     [SetUp]
     public async Task Start()
     {
-        stored = TestDatabase.Create(store, purpose: "dirty_queue");
-        first = await StoreSettings.MigratedAsync(stored);
-        second = new Database(StoreSettings.For(stored));
+        shared = await TwoProcessStore.StartAsync(store, "dirty_queue");
         clock = new ManualClock(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
     }
 
     [TearDown]
-    public async Task Stop()
-    {
-        await first.DisposeAsync();
-        await second.DisposeAsync();
-        await stored.DisposeAsync();
-    }
+    public async Task Stop() => await shared.DisposeAsync();
+
 
     private DirtyQueue QueueOf(Database database) => new(database, new DirtyIssueSignal(), clock);
 
     [Test]
     public async Task TwoProcessesClaimingAtOnce_ShareTheQueue_AndNoIssueIsClaimedByBoth()
     {
-        var (a, b) = (QueueOf(first), QueueOf(second));
+        var (a, b) = (QueueOf(shared.First), QueueOf(shared.Second));
         for (var n = 1; n <= 300; n++)
             await a.MarkForTenantAsync(Tenant, $"{10000 + n}", $"ACME-{n}", "jira:issue_updated", default);
 
@@ -64,7 +57,7 @@ public sealed class DirtyQueueTests(TestStore store)
     [Test]
     public async Task AClaimWhoseHolderStopped_ComesFreeWhenItsLeaseEnds_AndTheOldHolderCannotCompleteIt()
     {
-        var (crashed, next) = (QueueOf(first), QueueOf(second));
+        var (crashed, next) = (QueueOf(shared.First), QueueOf(shared.Second));
         await crashed.MarkForTenantAsync(Tenant, "10001", "ACME-1", "jira:issue_updated", default);
         var old = (await crashed.ClaimAsync(10, Lease, default)).Single();
 
@@ -76,16 +69,16 @@ public sealed class DirtyQueueTests(TestStore store)
         await crashed.CompleteAsync(old, default); // the stale holder comes back: its token no longer holds
         Assert.That(await RowAsync(), Is.EqualTo((taken.LeaseToken, 1L)), "the new holder's claim stands");
         await next.CompleteAsync(taken, default);
-        Assert.That(await stored.ScalarAsync<long>("SELECT COUNT(*) FROM dirty_issues"), Is.Zero);
+        Assert.That(await shared.Stored.ScalarAsync<long>("SELECT COUNT(*) FROM dirty_issues"), Is.Zero);
     }
 
     [Test]
     public async Task AnIssueThatChangesAgainWhileClaimed_IsReleasedForTheNextPass_NotDeleted()
     {
-        var queue = QueueOf(first);
+        var queue = QueueOf(shared.First);
         await queue.MarkForTenantAsync(Tenant, "10001", "ACME-1", "jira:issue_updated", default);
         var claimed = (await queue.ClaimAsync(10, Lease, default)).Single();
-        await QueueOf(second).MarkForTenantAsync(Tenant, "10001", "ACME-1", "jira:issue_updated", default);
+        await QueueOf(shared.Second).MarkForTenantAsync(Tenant, "10001", "ACME-1", "jira:issue_updated", default);
 
         await queue.CompleteAsync(claimed, default);
 
@@ -94,5 +87,5 @@ public sealed class DirtyQueueTests(TestStore store)
     }
 
     private async Task<(string? Token, long ChangeSeq)> RowAsync() =>
-        (await stored.QueryAsync<(string?, long)>("SELECT lease_token, change_seq FROM dirty_issues")).Single();
+        (await shared.Stored.QueryAsync<(string?, long)>("SELECT lease_token, change_seq FROM dirty_issues")).Single();
 }

@@ -17,37 +17,30 @@ namespace ConnectAddon.Tests.Sync.Triggers;
 public sealed class BulkRunLeaseTests(TestStore store)
 {
     private static readonly TimeSpan Lease = BulkRuns.Lease;
-    private TestDatabase stored = null!;
-    private Database first = null!, second = null!;
+    private TwoProcessStore shared = null!;
     private ManualClock clock = null!;
     private SyncTrigger trigger = null!;
+
 
     [SetUp]
     public async Task Start()
     {
-        stored = TestDatabase.Create(store, purpose: "bulk_leases");
-        first = await StoreSettings.MigratedAsync(stored);
-        second = new Database(StoreSettings.For(stored));
+        shared = await TwoProcessStore.StartAsync(store, "bulk_leases");
         clock = new ManualClock(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
-        await stored.ExecuteAsync("""
+        await shared.Stored.ExecuteAsync("""
             INSERT INTO connections (id, side, client_key, name, status, local_project_id, local_project_key, local_project_name, created_at_ms, updated_at_ms)
             VALUES ('con_bulk', 'public', 'client-bulk', 'Bulk', 'active', '10000', 'ACME', 'Acme', 0, 0)
             """);
-        trigger = await new TriggerStore(first, clock).AddAsync("con_bulk", "project = ACME", default);
+        trigger = await new TriggerStore(shared.First, clock).AddAsync("con_bulk", "project = ACME", default);
     }
 
     [TearDown]
-    public async Task Stop()
-    {
-        await first.DisposeAsync();
-        await second.DisposeAsync();
-        await stored.DisposeAsync();
-    }
+    public async Task Stop() => await shared.DisposeAsync();
 
     [Test]
     public async Task AStartedRun_IsCarriedOnByOneProcessAtATime_AndStartingItAgainChangesNothing()
     {
-        var (a, b) = (new TriggerStore(first, clock), new TriggerStore(second, clock));
+        var (a, b) = (new TriggerStore(shared.First, clock), new TriggerStore(shared.Second, clock));
         Assert.That(await a.ClaimBulkAsync("process-a", Lease, default), Is.Null, "nothing started yet");
         Assert.That(await a.StartBulkAsync("con_bulk", trigger.Id, default), Is.True);
 
@@ -64,7 +57,7 @@ public sealed class BulkRunLeaseTests(TestStore store)
     [Test]
     public async Task AHolderThatGoesQuiet_IsReplacedWhenItsLeaseEnds_TheRunGoesOnFromItsCursor_AndTheOldHolderWritesNothing()
     {
-        var (dead, next) = (new TriggerStore(first, clock), new TriggerStore(second, clock));
+        var (dead, next) = (new TriggerStore(shared.First, clock), new TriggerStore(shared.Second, clock));
         await dead.StartBulkAsync("con_bulk", trigger.Id, default);
         Assert.That(await dead.ClaimBulkAsync("dead", Lease, default), Is.Not.Null);
         Assert.That(await dead.AdvanceBulkAsync(trigger.Id, "dead", "page-3", 200, Lease, default), Is.True);
