@@ -8,7 +8,9 @@ namespace ConnectAddon.Tests.Transport.Attachments;
 /// 20 MiB each way between an in-process private node and public node: byte-exact, and streamed, so what a transfer
 /// allocates does not grow with the file (DESIGN §10: memory stays flat with attachment sizes). The files themselves
 /// are generated as they are read and checked by hash as they are written, so the test holds neither.
+/// What is allocated is counted for the whole process, so the fixture runs alone: no other test's allocations in it.
 /// </summary>
+[NonParallelizable]
 public class LargeTransferTests
 {
     private const long Size = 20L * 1024 * 1024;
