@@ -35,8 +35,11 @@ public sealed class SimulatorState(TimeProvider clock)
     /// <summary>The apps' hourly points quota (off unless set: <see cref="PlayQuota"/>).</summary>
     public PointsQuota? Quota { get; private set; }
 
-    /// <summary>Meters apps' calls to every Cloud site at <paramref name="pointsPerHour"/>: one quota across all sites (Atlassian's default tier), or one per site.</summary>
-    public PointsQuota PlayQuota(int pointsPerHour, bool perTenant = false) => Quota = new PointsQuota(Clock, pointsPerHour, perTenant);
+    /// <summary>
+    /// Meters apps' calls to every Cloud site at <paramref name="points"/> an hour (or a shorter <paramref name="window"/>,
+    /// for a benchmark): one quota across all sites (Atlassian's default tier), or one per site.
+    /// </summary>
+    public PointsQuota PlayQuota(int points, bool perTenant = false, TimeSpan? window = null) => Quota = new PointsQuota(Clock, points, perTenant, window);
 
     private readonly Lock connectSync = new();
     private ConnectRuntime? connect;

@@ -91,18 +91,19 @@ public sealed class SiteRequestMiddleware(RequestDelegate next, SimulatorState s
             await next(http);
     }
 
-    /// <summary>The app's points quota: refused once spent this hour; else answered, its cost counted, the headers Jira sends.</summary>
+    /// <summary>The app's points quota: refused once spent this window (Jira's hour); else answered, its cost counted, the headers Jira sends.</summary>
     private async Task MeteredAsync(HttpContext http, string siteKey, string name, PointsQuota quota)
     {
-        var remaining = Math.Max(0, quota.PointsPerHour - quota.Spent(siteKey));
+        var remaining = Math.Max(0, quota.Points - quota.Spent(siteKey));
         var reset = quota.SecondsToReset;
-        http.Response.Headers["Beta-RateLimit-Policy"] = $"\"{quota.Policy}\";q={quota.PointsPerHour};w=3600";
+        http.Response.Headers["Beta-RateLimit-Policy"] = $"\"{quota.Policy}\";q={quota.Points};w={(int)quota.Window.TotalSeconds}";
         http.Response.Headers["Beta-RateLimit"] = $"\"{quota.Policy}\";r={remaining};t={reset}";
         if (remaining == 0)
         {
+            quota.CountRefusal();
             http.Response.Headers.RetryAfter = reset.ToString(System.Globalization.CultureInfo.InvariantCulture);
             http.Response.Headers["RateLimit-Reason"] = quota.Reason;
-            http.Response.Headers["X-RateLimit-Reset"] = quota.NextHour.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.Headers["X-RateLimit-Reset"] = quota.NextReset.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
             await JiraErrors.Status(429, "Rate limit exceeded.").ExecuteAsync(http);
             return;
         }

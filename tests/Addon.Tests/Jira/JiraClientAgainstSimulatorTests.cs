@@ -150,7 +150,7 @@ public class JiraClientAgainstSimulatorTests
     {
         var site = jira.Site("site-a");
         var client = ConnectTenantOnSiteA();
-        jira.State.PlayQuota(pointsPerHour: 9); // three reads of myself: 1 point, and 2 for the user it answers
+        jira.State.PlayQuota(points: 9); // three reads of myself: 1 point, and 2 for the user it answers
 
         var results = new List<JiraResult<JiraUser>>();
         for (var i = 0; i < 8; i++)

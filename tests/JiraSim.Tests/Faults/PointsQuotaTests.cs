@@ -80,4 +80,28 @@ public class PointsQuotaTests
         using var nextHour = await AsApp(HttpMethod.Get, SimClients.V3($"issue/{key}"));
         Assert.That((int)nextHour.StatusCode, Is.EqualTo(200));
     }
+
+    [Test]
+    public async Task AShorterWindow_ResetsAtItsOwnBoundaries_AndSaysSoInThePolicy()
+    {
+        jira.State.PlayQuota(5, window: TimeSpan.FromMinutes(1)); // the clock is at 14:40:00, a window's start
+        var key = await jira.Admin("site-a").CreateIssue("ACME", "Task", "Metered");
+        clock.Advance(TimeSpan.FromSeconds(15));
+        using (var first = await AsApp(HttpMethod.Get, SimClients.V3($"issue/{key}")))
+        {
+            Assert.That(first.Headers.GetValues("Beta-RateLimit-Policy").Single(), Is.EqualTo("\"global-app-quota\";q=5;w=60"));
+            Assert.That(first.Headers.GetValues("Beta-RateLimit").Single(), Is.EqualTo("\"global-app-quota\";r=5;t=45"));
+        }
+        for (var i = 0; i < 2; i++)
+            (await AsApp(HttpMethod.Get, SimClients.V3($"issue/{key}"))).Dispose(); // 4, 6 points
+
+        using var refused = await AsApp(HttpMethod.Get, SimClients.V3($"issue/{key}"));
+        Assert.That((int)refused.StatusCode, Is.EqualTo(429));
+        Assert.That(refused.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromSeconds(45)));
+        Assert.That(refused.Headers.GetValues("X-RateLimit-Reset").Single(), Is.EqualTo("2026-12-04T14:41:00Z"));
+
+        clock.Advance(TimeSpan.FromSeconds(45));
+        using var nextWindow = await AsApp(HttpMethod.Get, SimClients.V3($"issue/{key}"));
+        Assert.That((int)nextWindow.StatusCode, Is.EqualTo(200));
+    }
 }

@@ -14,19 +14,33 @@ namespace JiraSim.Faults;
 /// <c>Beta-RateLimit-Policy: "global-app-quota";q=…;w=3600</c> and <c>Beta-RateLimit: "…";r=…;t=…</c>. API-token
 /// traffic is not metered ("API token-based traffic is not affected"). Search results cost one point per issue
 /// returned, as partners measured it (community thread "2026 point-based rate limits"); Atlassian publishes no rule.
+/// A benchmark may shrink the hour (<see cref="Window"/>, e.g. a minute, with the quota scaled down alike) to see
+/// pacing across several resets in minutes; windows start at multiples of it since the epoch, so an hour's window
+/// starts at the top of the UTC hour, as Jira's.
 /// </summary>
-public sealed class PointsQuota(TimeProvider clock, int pointsPerHour, bool perTenant)
+public sealed class PointsQuota(TimeProvider clock, int points, bool perTenant, TimeSpan? window = null)
 {
     private readonly Lock sync = new();
     private readonly Dictionary<string, long> spent = new(StringComparer.Ordinal);
-    private DateTimeOffset hour;
+    private readonly Dictionary<(string Key, DateTimeOffset Start), long> byWindow = [];
+    private DateTimeOffset nextReset;
 
-    public int PointsPerHour { get; } = pointsPerHour;
+    /// <summary>The points an app may spend in each window (Atlassian's quota per hour).</summary>
+    public int Points { get; } = points;
+    /// <summary>How long the quota lasts before it resets: an hour, as Jira's, unless a benchmark shrinks it.</summary>
+    public TimeSpan Window { get; } = window ?? TimeSpan.FromHours(1);
     public bool PerTenant { get; } = perTenant;
     public string Policy => PerTenant ? "tenant-app-quota" : "global-app-quota";
     public string Reason => PerTenant ? "jira-quota-tenant-based" : "jira-quota-global-based";
 
-    /// <summary>Points spent this hour by the app on the site (or on all sites, for the global quota).</summary>
+    private int refusals;
+
+    /// <summary>Requests refused with 429 because the quota was spent, since it was played.</summary>
+    public int Refusals => Volatile.Read(ref refusals);
+
+    public void CountRefusal() => Interlocked.Increment(ref refusals);
+
+    /// <summary>Points spent this window by the app on the site (or on all sites, for the global quota).</summary>
     public long Spent(string siteKey)
     {
         lock (sync)
@@ -36,15 +50,15 @@ public sealed class PointsQuota(TimeProvider clock, int pointsPerHour, bool perT
         }
     }
 
-    /// <summary>Seconds to the top of the next UTC hour, when the quota resets.</summary>
-    public int SecondsToReset => (int)Math.Ceiling((NextHour - clock.GetUtcNow()).TotalSeconds);
+    /// <summary>Seconds to the next reset (the top of the next UTC hour for Jira's hour).</summary>
+    public int SecondsToReset => (int)Math.Ceiling((NextReset - clock.GetUtcNow()).TotalSeconds);
 
-    public DateTimeOffset NextHour
+    public DateTimeOffset NextReset
     {
         get
         {
-            var now = clock.GetUtcNow();
-            return new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(1);
+            var ticks = clock.GetUtcNow().UtcTicks;
+            return new DateTimeOffset(ticks - ticks % Window.Ticks, TimeSpan.Zero) + Window;
         }
     }
 
@@ -54,7 +68,16 @@ public sealed class PointsQuota(TimeProvider clock, int pointsPerHour, bool perT
         {
             Roll();
             spent[Key(siteKey)] = spent.GetValueOrDefault(Key(siteKey)) + points;
+            var window = (Key(siteKey), nextReset - Window);
+            byWindow[window] = byWindow.GetValueOrDefault(window) + points;
         }
+    }
+
+    /// <summary>Points spent by the app on the site (or all sites, for the global quota) in each window since the quota was played, by the window's start.</summary>
+    public IReadOnlyList<(DateTimeOffset Start, long Points)> SpentByWindow(string siteKey)
+    {
+        lock (sync)
+            return [.. byWindow.Where(w => w.Key.Key == Key(siteKey)).Select(w => (w.Key.Start, w.Value)).OrderBy(w => w.Start)];
     }
 
     /// <summary>What an answer costs: the base point, and for a read each object it carries.</summary>
@@ -92,10 +115,10 @@ public sealed class PointsQuota(TimeProvider clock, int pointsPerHour, bool perT
 
     private void Roll()
     {
-        var current = NextHour;
-        if (current != hour)
+        var current = NextReset;
+        if (current != nextReset)
         {
-            hour = current;
+            nextReset = current;
             spent.Clear();
         }
     }
