@@ -79,6 +79,11 @@ public sealed class BulkRuns(TriggerStore triggers, TwinStore twins, DirtyQueue 
     private bool QuotaLow(LocalJiraSite site) =>
         quota.Remaining(site.Client.Target.SiteKey) is { } left && left.Remaining < options.Value.BulkQuotaReserve && left.Resets > clock.GetUtcNow();
 
+    /// <summary>Until the quota's reset, renewing the lease at least every <see cref="QuotaPace"/>: the run goes on as soon as the points are back.</summary>
+    private TimeSpan QuotaWait(LocalJiraSite site) => quota.Remaining(site.Client.Target.SiteKey) is { } left
+        ? TimeSpan.FromTicks(Math.Clamp((left.Resets - clock.GetUtcNow()).Ticks, Pace.Ticks / 5, QuotaPace.Ticks))
+        : Pace;
+
     private async Task CarryOnAsync(SyncTrigger run, CancellationToken cancel)
     {
         var matched = run.BulkMatched ?? 0;
@@ -109,7 +114,7 @@ public sealed class BulkRuns(TriggerStore triggers, TwinStore twins, DirtyQueue 
                     toldQuota |= low;
                     if (!await triggers.RenewBulkAsync(run.Id, holder, Lease, cancel))
                         return; // another process took the run over
-                    await Task.Delay(low ? QuotaPace : Pace, cancel);
+                    await Task.Delay(low ? QuotaWait(site) : Pace, cancel);
                 }
                 var page = await site.Client.SearchAsync(new JiraSearchRequest
                 {
