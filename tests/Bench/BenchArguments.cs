@@ -34,4 +34,34 @@ public static class BenchArguments
         }
         return true;
     }
+
+    /// <summary>
+    /// Takes <c>name word</c> out of <paramref name="args"/>, where the word is one of <paramref name="words"/> (any
+    /// case); <paramref name="rest"/> is every other pair in its order. Options are walked in pairs, so a word is
+    /// never taken for a number's value. No <paramref name="name"/>: <paramref name="value"/> is null.
+    /// </summary>
+    public static bool TryTakeWord(ReadOnlySpan<string> args, string name, IReadOnlyList<string> words, out string? value, out string[] rest, out string problem)
+    {
+        value = null;
+        problem = "";
+        var others = new List<string>();
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (args[i] != name)
+            {
+                others.AddRange(args.Slice(i, Math.Min(2, args.Length - i)));
+                continue;
+            }
+            var given = i + 1 < args.Length ? args[i + 1] : null;
+            if (given is null || words.FirstOrDefault(w => w.Equals(given, StringComparison.OrdinalIgnoreCase)) is not { } word)
+            {
+                problem = $"{name} takes {string.Join(" or ", words)}{(given is null ? "" : $", not '{given}'")}.";
+                rest = [];
+                return false;
+            }
+            value = word;
+        }
+        rest = [.. others];
+        return true;
+    }
 }

@@ -22,22 +22,28 @@ public static class BenchedApp
         }
     }
 
-    public static async Task<NodeProcess> StartAsync(string appKey, Uri installKeysBaseUrl)
+    /// <param name="database">The app's store: its SQLite file in the app's data folder, or a PostgreSQL database (its connection string, which holds a password, goes in the environment).</param>
+    public static async Task<NodeProcess> StartAsync(string appKey, Uri installKeysBaseUrl, TestDatabase database)
     {
+        var settings = new Dictionary<string, string>
+        {
+            ["contentRoot"] = RepositoryLayout.AddonProjectDirectory,
+            ["Addon:Key"] = appKey,
+            ["Connect:InstallKeysBaseUrl"] = installKeysBaseUrl.ToString().TrimEnd('/'),
+            // The benchmark's sites are on loopback over http, which the destination guard allows in development only.
+            ["Transport:AllowInsecureDestinations"] = "true",
+        };
+        // Measure the production configuration whatever this shell has set.
+        var environment = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["DOTNET_ENVIRONMENT"] = "Production" };
+        if (database.Store == TestStore.Postgres)
+        {
+            settings["Storage:Provider"] = "postgres";
+            settings["Storage:DataDirectory"] = database.DataDirectory;
+            environment["Storage__ConnectionString"] = database.ConnectionString;
+        }
         try
         {
-            return await NodeProcess.StartAsync(
-                new Dictionary<string, string>
-                {
-                    ["contentRoot"] = RepositoryLayout.AddonProjectDirectory,
-                    ["Addon:Key"] = appKey,
-                    ["Connect:InstallKeysBaseUrl"] = installKeysBaseUrl.ToString().TrimEnd('/'),
-                    // The benchmark's sites are on loopback over http, which the destination guard allows in development only.
-                    ["Transport:AllowInsecureDestinations"] = "true",
-                },
-                // Measure the production configuration whatever this shell has set.
-                environment: new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["DOTNET_ENVIRONMENT"] = "Production" },
-                echo: line => Console.Error.WriteLine("[addon] " + line));
+            return await NodeProcess.StartAsync(settings, database.DataDirectory, environment: environment, echo: line => Console.Error.WriteLine("[addon] " + line));
         }
         catch (InvalidOperationException e)
         {

@@ -1,26 +1,10 @@
-using Microsoft.Data.Sqlite;
-
 namespace ConnectAddon.Bench;
 
 /// <summary>The benchmark's direct reads and writes of a node's SQLite database (schema: migrations 0002 and 0004).</summary>
 public static class ExchangeDatabase
 {
-    private static SqliteConnection Open(string databaseFile)
-    {
-        var db = new SqliteConnection($"Data Source={databaseFile};Pooling=False;Default Timeout=10");
-        db.Open();
-        return db;
-    }
-
-    private static long Execute(string databaseFile, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var db = Open(databaseFile);
-        using var command = db.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return Convert.ToInt64(command.ExecuteScalar() ?? 0L);
-    }
+    private static long Execute(string databaseFile, string sql, params (string Name, object? Value)[] parameters) =>
+        BenchDatabase.SqliteFile(databaseFile).Scalar(sql, parameters);
 
     /// <summary>The public side of an accepted connection, as the admin's invitation leaves it once accepted.</summary>
     public static void InsertPublicConnection(string databaseFile, string id, string protectedKey)

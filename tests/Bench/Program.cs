@@ -9,6 +9,8 @@ const string Usage = """
                  --requests N      measured requests (default 5000)
                  --concurrency C   requests in flight at once (default 8)
                  --warmup W        requests sent first and not measured (default 300)
+                 --store S         the app's store: sqlite (default) or postgres (a database on ADDON_TEST_POSTGRES's
+                                   server, else on a throwaway cluster of tests/Postgres/cluster.sh)
       exchange   a public and a private node as processes on 127.0.0.1, paired: exchange round trip and
                  exchanges per minute of an idle connection (the public → private delay: see sync, phase 3)
                  --events N        exchanges measured for the round trip (default 500)
@@ -23,6 +25,13 @@ const string Usage = """
                  --comments C        comments on each bulk issue (default 3)
                  --attachment-kib S  size of each bulk issue's attachment (default 16)
                  --private-jira J    the private node's Jira: cloud (site B, default) or datacenter (site-dc, Jira Data Center 9.12)
+                 --public-nodes N    processes of the public node (default 1); above 1 they share one PostgreSQL database
+                                     behind a reverse proxy on loopback, the private node's exchange to the first, all
+                                     else round-robin to the others
+                 --store S           the public node's store: sqlite (default with one process) or postgres
+                 --quota Q           the simulated Jira meters the app's calls during the bulk phase: Q points a
+                                     window, as Atlassian's hourly quota (default 0: off)
+                 --quota-window-s W  the quota's window, Jira's hour shrunk to see several resets (default 60)
     """;
 
 if (args.Length == 0 || args[0] is not ("webhooks" or "exchange" or "sync"))

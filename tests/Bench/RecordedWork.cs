@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace ConnectAddon.Bench;
 
 /// <summary>
@@ -11,26 +9,15 @@ namespace ConnectAddon.Bench;
 /// </summary>
 public sealed record RecordedWork(long Deliveries, long IssuesWaiting, long EventsQueued, long Connections)
 {
-    public static RecordedWork Read(string databasePath, string clientKey)
+    public static RecordedWork Read(BenchDatabase database, string clientKey)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWrite, // never create: a missing file is an error
-            Pooling = false, // release the file at once so the temp folder can be deleted
-        }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT (SELECT COUNT(*) FROM webhook_deliveries WHERE client_key = $k),
-                   (SELECT COUNT(*) FROM dirty_issues WHERE client_key = $k),
-                   (SELECT COUNT(*) FROM sync_events e JOIN connections c ON c.id = e.connection_id WHERE c.client_key = $k AND e.direction = 'out'),
-                   (SELECT COUNT(*) FROM connections WHERE client_key = $k)
-            """;
-        command.Parameters.AddWithValue("$k", clientKey);
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        return new RecordedWork(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+        var row = database.Rows("""
+            SELECT (SELECT COUNT(*) FROM webhook_deliveries WHERE client_key = @k),
+                   (SELECT COUNT(*) FROM dirty_issues WHERE client_key = @k),
+                   (SELECT COUNT(*) FROM sync_events e JOIN connections c ON c.id = e.connection_id WHERE c.client_key = @k AND e.direction = 'out'),
+                   (SELECT COUNT(*) FROM connections WHERE client_key = @k)
+            """, ("k", clientKey)).Single();
+        return new RecordedWork(Convert.ToInt64(row[0]), Convert.ToInt64(row[1]), Convert.ToInt64(row[2]), Convert.ToInt64(row[3]));
     }
 
     /// <summary>Every 204 recorded once, and (once the sync caught up) every changed issue read and, under no connection, nothing queued.</summary>

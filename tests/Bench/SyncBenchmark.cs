@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using ConnectAddon.TestKit;
 using Sandbox;
 
 namespace ConnectAddon.Bench;
@@ -34,13 +35,13 @@ public sealed class SyncBenchmark(SyncBenchOptions options)
         Console.WriteLine($"Benchmark: sync {options}");
 
         var startup = Stopwatch.StartNew();
-        await using var nodes = await SyncNodes.StartAsync(options.PrivateJira, options.PollInterval, cancel);
+        await using var nodes = await SyncNodes.StartAsync(options, cancel);
         Console.WriteLine($"Private Jira: {PrivateJiraDescription(nodes.SiteB, options.PrivateJira)}; public Jira: Jira Cloud ({nodes.SiteA.Key})");
-        Console.WriteLine($"Simulated Jira at {nodes.Jira.RootUrl}; public node pid {nodes.Public.ProcessId} at {nodes.Public.BaseUrlSetting}; " +
+        Console.WriteLine($"Simulated Jira at {nodes.Jira.RootUrl}; {PublicDescription(nodes)}; " +
             $"private node pid {nodes.Private.ProcessId} at {nodes.Private.BaseUrlSetting}; connection {nodes.ConnectionId} active after {startup.Elapsed.TotalSeconds:0.0} s");
 
         var pairs = await BringUnderSyncAsync(nodes, cancel);
-        await using var opened = OpenedConnections.Start(nodes.Private.ProcessId, nodes.Public.BaseUrl.Port);
+        await using var opened = OpenedConnections.Start(nodes.Private.ProcessId, nodes.PublicUrl.Port);
         var echoWrites = 0;
         echoWrites += await LatencyPhaseAsync(nodes, pairs, opened, fromPublic: true, cancel);
         echoWrites += await LatencyPhaseAsync(nodes, pairs, opened, fromPublic: false, cancel);
@@ -51,7 +52,8 @@ public sealed class SyncBenchmark(SyncBenchOptions options)
 
         Console.WriteLine();
         Console.WriteLine("6. Peak memory (VmHWM: the most resident memory each process has had):");
-        Console.WriteLine($"  public node    {Mebibytes(nodes.Public.PeakWorkingSet())}");
+        foreach (var (node, i) in nodes.Publics.Select((n, i) => (n, i)))
+            Console.WriteLine($"  public node{(nodes.Publics.Count > 1 ? $" {i + 1}" : "  ")}  {Mebibytes(node.PeakWorkingSet())}");
         Console.WriteLine($"  private node   {Mebibytes(nodes.Private.PeakWorkingSet())}");
         if (echoWrites > 0)
             throw new BenchmarkFailedException($"Echoes caused {echoWrites} writes on the source site; the sync must not send its own writes back (DESIGN §7).");
@@ -80,14 +82,14 @@ public sealed class SyncBenchmark(SyncBenchOptions options)
     {
         var (source, destination) = fromPublic ? (nodes.SiteA, nodes.SiteB) : (nodes.SiteB, nodes.SiteA);
         var person = fromPublic ? nodes.PersonA : nodes.PersonB;
-        var receiver = fromPublic ? nodes.Private : nodes.Public;
+        var receiver = fromPublic ? nodes.PrivateDatabase : nodes.PublicDatabase;
         var direction = fromPublic ? "public → private" : "private → public";
         var limit = fromPublic ? ArrivalLimit : ArrivalLimit + options.PollInterval;
         Console.WriteLine();
         Console.WriteLine($"{(fromPublic ? 1 : 2)}. Latency {direction}: {options.Changes} edits of a summary on {source.Key}, one at a time, each timed until " +
             $"{destination.Key}'s twin has it");
 
-        var lastBefore = SyncDatabase.LastIncomingSequence(receiver.DatabaseFile, nodes.ConnectionId);
+        var lastBefore = receiver.LastIncomingSequence(nodes.ConnectionId);
         nodes.SiteA.Requests.Reset();
         nodes.SiteB.Requests.Reset();
         var connectionsBefore = opened.Seen;
@@ -126,14 +128,14 @@ public sealed class SyncBenchmark(SyncBenchOptions options)
         var connectionsPerMinute = connections * 60 / measuring.TotalSeconds;
         Console.WriteLine($"  connections  {connections} opened by the private node to the public node while measuring ({connectionsPerMinute:0.0} per minute; " +
             $"target at most {TargetLoadedConnectionsPerMinute:0}){(connectionsPerMinute <= TargetLoadedConnectionsPerMinute ? "" : "   ABOVE TARGET")}");
-        PrintTransportDelay(receiver.DatabaseFile, nodes.ConnectionId, lastBefore, direction, fromPublic);
+        PrintTransportDelay(receiver, nodes.ConnectionId, lastBefore, direction, fromPublic);
         return calls.EchoWrites;
     }
 
     /// <summary>Phase 3 for the events of one latency phase, read from the receiving node's inbox.</summary>
-    private static void PrintTransportDelay(string databaseFile, string connectionId, long lastBefore, string direction, bool fromPublic)
+    private static void PrintTransportDelay(SyncDatabase receiver, string connectionId, long lastBefore, string direction, bool fromPublic)
     {
-        var (transport, apply) = SyncDatabase.Delays(databaseFile, connectionId, lastBefore);
+        var (transport, apply) = receiver.Delays(connectionId, lastBefore);
         if (transport.Count == 0)
             throw new BenchmarkFailedException($"The {(fromPublic ? "private" : "public")} node's inbox holds no stamped event of the {direction} phase.");
         var stored = Percentiles(transport);
@@ -144,6 +146,12 @@ public sealed class SyncBenchmark(SyncBenchOptions options)
         Console.WriteLine($"  delay ms     p50 {stored.P50Ms:0}   p99 {stored.P99Ms:0}   max {stored.MaxMs:0}");
         Console.WriteLine($"  then applied p50 {applied.P50Ms:0}   p99 {applied.P99Ms:0}   max {applied.MaxMs:0} ms after being stored (applied_at_ms − stored_at_ms)");
     }
+
+    /// <summary>The public node's processes and store, for the header.</summary>
+    private string PublicDescription(SyncNodes nodes) => nodes.Publics.Count == 1
+        ? $"public node pid {nodes.Public.ProcessId} at {nodes.Public.BaseUrlSetting} on {(options.Store == TestStore.Postgres ? "PostgreSQL" : "SQLite")}"
+        : $"public node: {nodes.Publics.Count} processes (pids {string.Join(", ", nodes.Publics.Select(p => p.ProcessId))}) on one PostgreSQL database " +
+          $"behind a proxy at {nodes.PublicUrl} (the private node's {SyncNodes.TransportPath} requests to the first, the rest round-robin to the others)";
 
     /// <summary>What the private node's Jira is, for the header: the figures of the two flavours are not comparable as such.</summary>
     private static string PrivateJiraDescription(JiraSim.Model.SimSite site, PrivateJira flavour) => flavour == PrivateJira.DataCenter

@@ -41,8 +41,21 @@ public sealed class SyncBulkPhase(SyncNodes nodes, SyncBenchOptions options)
         await nodes.SettleAsync(cancel, TimeSpan.FromMilliseconds(Math.Max(180_000, 50 * events)));
         Console.WriteLine($"  prepared     in {preparing.Elapsed.TotalSeconds:0.0} s (issues created, their webhooks handled, both nodes idle)");
 
+        // Only the bulk run is metered: the preparation's calls are not the quota's concern.
+        var quota = options.Quota > 0 ? nodes.Jira.State.PlayQuota(options.Quota, window: options.QuotaWindow) : null;
+        if (quota is not null)
+            Console.WriteLine($"  quota        {options.Quota} points per {options.QuotaWindowSeconds} s window for the app's calls (one quota across sites, as Atlassian's default tier); " +
+                $"Sync:BulkQuotaReserve {options.QuotaReserve}, the default's share of 65,000");
         nodes.SiteA.Requests.Reset();
         nodes.SiteB.Requests.Reset();
+        var cpu = new CpuShares();
+        foreach (var (node, i) in nodes.Publics.Select((n, i) => (n, i)))
+            cpu.Add($"public node{(nodes.Publics.Count > 1 ? $" {i + 1}" : "")} (pid {node.ProcessId})", node.CpuTime);
+        cpu.Add($"private node (pid {nodes.Private.ProcessId})", nodes.Private.CpuTime)
+            .Add("benchmark and simulated Jira (this process)", CpuShares.Own);
+        if (options.Store == ConnectAddon.TestKit.TestStore.Postgres)
+            cpu.Add("PostgreSQL (its server processes)", CpuShares.Postgres);
+        var progress = new List<(DateTimeOffset At, int Complete)>();
         var watch = Stopwatch.StartNew();
         var trigger = await nodes.PostToPublicAsync($"api/admin/connections/{nodes.ConnectionId}/triggers", new { jql = "project = ACME AND labels = bulk" },
             HttpStatusCode.Created, cancel);
@@ -62,10 +75,14 @@ public sealed class SyncBulkPhase(SyncNodes nodes, SyncBenchOptions options)
                 lastProgress = watch.Elapsed;
                 Console.WriteLine($"  … {complete} of {options.Bulk} complete after {watch.Elapsed.TotalSeconds:0} s");
             }
+            progress.Add((DateTimeOffset.UtcNow, complete));
             await Task.Delay(CheckInterval, cancel);
         }
+        progress.Add((DateTimeOffset.UtcNow, complete));
+        cpu.Stop();
         var seconds = watch.Elapsed.TotalSeconds;
         var (callsOnA, callsOnB) = (nodes.SiteA.Requests.Total, nodes.SiteB.Requests.Total);
+        var spentByWindow = quota?.SpentByWindow(nodes.SiteA.Key) ?? [];
 
         await nodes.SettleAsync(cancel, TimeSpan.FromMilliseconds(Math.Max(180_000, 50 * events)));
         Verify(sources);
@@ -74,6 +91,9 @@ public sealed class SyncBulkPhase(SyncNodes nodes, SyncBenchOptions options)
         Console.WriteLine($"  throughput   {options.Bulk / seconds * 60:0} issues per minute, {seconds / options.Bulk:0.000} s per issue " +
             $"(the reference product publishes about {ReferenceSecondsPerIssue:0} s per issue)");
         Console.WriteLine($"  REST calls   {callsOnA / (double)options.Bulk:0.0} per issue on site A, {callsOnB / (double)options.Bulk:0.0} on {nodes.SiteB.Key} (until complete)");
+        cpu.Print(Console.Out);
+        if (quota is not null)
+            new QuotaReport(options, spentByWindow, progress, quota.Refusals).Print(Console.Out);
     }
 
     /// <summary>How many sources have a twin on the private side holding at least all their comments and an attachment.</summary>

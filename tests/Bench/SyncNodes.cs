@@ -13,10 +13,14 @@ namespace ConnectAddon.Bench;
 /// <summary>
 /// The product on this machine as the <c>sync</c> benchmark runs it, set up like the end-to-end tests' NodePair and
 /// SyncPair (a test project cannot be referenced, so the steps are repeated here; the private node's Jira settings
-/// are the sandbox's <see cref="PrivateJiraSite"/>): the simulated Jira in this process, a public node installed into
-/// site A and a private node on its own Jira (site B, Jira Cloud, or site-dc, Jira Data Center), each a process of its
-/// own in the production environment, and an active Basic connection between ACME and GLX, initiated through the
-/// public node's admin API and accepted through the private console's API.
+/// are the sandbox's <see cref="PrivateJiraSite"/>, several public processes are ConnectTestKit's
+/// <see cref="PublicCluster"/>): the simulated Jira in this process, a public node installed into site A and a
+/// private node on its own Jira (site B, Jira Cloud, or site-dc, Jira Data Center), each a process of its own in the
+/// production environment, and an active Basic connection between ACME and GLX, initiated through the public node's
+/// admin API and accepted through the private console's API.
+/// With several public processes they share a PostgreSQL database behind the loopback proxy, which sends the private
+/// node's exchange (<c>/transport/</c>) to the first process and everything else (site A's webhooks, the admin
+/// API) round-robin to the others: every webhook lands on another process than the one holding the long-poll.
 /// </summary>
 public sealed class SyncNodes : IAsyncDisposable
 {
@@ -26,22 +30,39 @@ public sealed class SyncNodes : IAsyncDisposable
     private static readonly TimeSpan SetupLimit = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(180);
 
-    private readonly string root;
+    /// <summary>The path prefix of the private node's requests (exchange, attachments): pinned to the first public process.</summary>
+    public const string TransportPath = "/transport/";
 
-    private SyncNodes(string root, JiraSimulator jira, PrivateJira privateJira, NodeProcess publicNode, NodeProcess privateNode)
+    private readonly string root;
+    private readonly PublicCluster? cluster;
+    private readonly TestDatabase? publicStore;
+
+    private SyncNodes(string root, JiraSimulator jira, PrivateJira privateJira, IReadOnlyList<NodeProcess> publics, NodeProcess privateNode,
+        PublicCluster? cluster, TestDatabase? publicStore)
     {
         this.root = root;
+        this.cluster = cluster;
+        this.publicStore = publicStore;
         Jira = jira;
         PrivateJira = privateJira;
-        Public = publicNode;
+        Publics = publics;
         Private = privateNode;
+        PublicDatabase = new SyncDatabase(cluster is not null ? BenchDatabase.Of(cluster.Database)
+            : publicStore is not null ? BenchDatabase.Of(publicStore) : BenchDatabase.SqliteFile(publics[0].DatabaseFile));
+        PrivateDatabase = new SyncDatabase(BenchDatabase.SqliteFile(privateNode.DatabaseFile));
     }
 
     public JiraSimulator Jira { get; }
     /// <summary>Which Jira the private node is on: Cloud (site B) or Data Center (site-dc).</summary>
     public PrivateJira PrivateJira { get; }
-    public NodeProcess Public { get; }
+    /// <summary>The public node's processes; with several, the first serves the private node's exchange.</summary>
+    public IReadOnlyList<NodeProcess> Publics { get; }
+    public NodeProcess Public => Publics[0];
+    /// <summary>Where site A, its admin and the private node reach the public node: the proxy in front of several processes, or the one process.</summary>
+    public Uri PublicUrl => cluster?.Proxy.BaseUrl ?? Public.BaseUrl;
     public NodeProcess Private { get; }
+    public SyncDatabase PublicDatabase { get; }
+    public SyncDatabase PrivateDatabase { get; }
     public HttpClient Console { get; private set; } = null!;
     public string ConnectionId { get; private set; } = "";
     public SimSite SiteA => Jira.Site("site-a");
@@ -51,16 +72,19 @@ public sealed class SyncNodes : IAsyncDisposable
     /// <summary>The private side's person: an account id on Cloud, a user key on Data Center.</summary>
     public SimUser PersonB => SiteB.FindUser(PrivateJiraSite.PersonId(PrivateJira))!;
 
-    public static async Task<SyncNodes> StartAsync(PrivateJira privateJira, TimeSpan pollInterval, CancellationToken cancel)
+    public static async Task<SyncNodes> StartAsync(SyncBenchOptions options, CancellationToken cancel)
     {
+        var (privateJira, pollInterval) = (options.PrivateJira, options.PollInterval);
         var root = Directory.CreateTempSubdirectory("bench-sync-").FullName;
         JiraSimulator? jira = null;
+        PublicCluster? cluster = null;
+        TestDatabase? publicStore = null;
         var started = new List<NodeProcess>();
         try
         {
             jira = await JiraSimulator.StartAsync(DefaultSeed.Create());
             var password = ExchangeToken.Encode(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18));
-            var publicStart = StartNodeAsync("public", Path.Combine(root, "public"), new Dictionary<string, string>
+            var publicSettings = new Dictionary<string, string>
             {
                 ["Addon:Key"] = AppKey,
                 ["Addon:Name"] = "Exalate",
@@ -68,7 +92,28 @@ public sealed class SyncNodes : IAsyncDisposable
                 ["Connect:AllJsUrl"] = jira.RootUrl + "all.js",
                 // Loopback over plain HTTP, as the sandbox; real deployments use HTTPS and keep this off.
                 ["Transport:AllowInsecureDestinations"] = "true",
-            });
+            };
+            if (options.Quota > 0)
+                publicSettings["Sync:BulkQuotaReserve"] = options.QuotaReserve.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            List<Task<NodeProcess>> publicStarts;
+            if (options.PublicNodes > 1)
+            {
+                cluster = await PublicCluster.StartAsync(options.PublicNodes, Path.Combine(root, "public-shared"), pinned: TransportPath);
+                publicStarts = [.. cluster.Ports.Select((port, i) => StartNodeAsync($"public-{i + 1}", Path.Combine(root, $"public-{i + 1}"),
+                    cluster.SettingsOf(publicSettings, port), port, cluster.Environment))];
+            }
+            else
+            {
+                // On PostgreSQL the connection string, which holds the password, goes in the environment, not the command line.
+                publicStore = options.Store == TestStore.Postgres ? TestDatabase.Create(TestStore.Postgres, Path.Combine(root, "public"), "bench_public") : null;
+                if (publicStore is not null)
+                {
+                    publicSettings["Storage:Provider"] = "postgres";
+                    publicSettings["Storage:DataDirectory"] = publicStore.DataDirectory;
+                }
+                publicStarts = [StartNodeAsync("public", Path.Combine(root, "public"), publicSettings, null,
+                    publicStore is null ? null : new Dictionary<string, string> { ["Storage__ConnectionString"] = publicStore.ConnectionString })];
+            }
             // The node is told only its Jira's URL and credentials; it finds out from serverInfo whether that is Data Center.
             var privateStart = StartNodeAsync("private", Path.Combine(root, "private"), new Dictionary<string, string>(PrivateJiraSite.Settings(jira, privateJira))
             {
@@ -80,14 +125,18 @@ public sealed class SyncNodes : IAsyncDisposable
                 // Only how soon the new connection's first exchange starts; the measured paths keep the defaults.
                 ["PrivateNode:Exchange:ConnectionRefresh"] = "00:00:00.500",
                 ["Console:AdminPassword"] = password,
-            });
-            // Both start even when one fails, so the finally below can stop whichever did.
-            await Task.WhenAll(publicStart.ContinueWith(_ => { }), privateStart.ContinueWith(_ => { }));
-            started.AddRange(new[] { publicStart, privateStart }.Where(s => s.IsCompletedSuccessfully).Select(s => s.Result));
-            var (publicNode, privateNode) = (await publicStart, await privateStart);
+            }, null, null);
+            // All start even when one fails, so the catch below can stop whichever did.
+            var all = publicStarts.Append(privateStart).ToList();
+            await Task.WhenAll(all.Select(s => s.ContinueWith(_ => { })));
+            started.AddRange(all.Where(s => s.IsCompletedSuccessfully).Select(s => s.Result));
+            var publics = new List<NodeProcess>();
+            foreach (var start in publicStarts)
+                publics.Add(await start);
+            var privateNode = await privateStart;
 
-            await jira.InstallAppAsync("site-a", new Uri(publicNode.BaseUrl, "atlassian-connect.json"), cancel);
-            var nodes = new SyncNodes(root, jira, privateJira, publicNode, privateNode);
+            var nodes = new SyncNodes(root, jira, privateJira, publics, privateNode, cluster, publicStore);
+            await jira.InstallAppAsync("site-a", new Uri(nodes.PublicUrl, "atlassian-connect.json"), cancel);
             await nodes.ConnectAsync(password, cancel);
             return nodes;
         }
@@ -95,6 +144,10 @@ public sealed class SyncNodes : IAsyncDisposable
         {
             foreach (var node in started)
                 await node.DisposeAsync();
+            if (cluster is not null)
+                await cluster.DisposeAsync();
+            if (publicStore is not null)
+                await publicStore.DisposeAsync();
             if (jira is not null)
                 await jira.DisposeAsync();
             DeleteFolder(root);
@@ -107,7 +160,7 @@ public sealed class SyncNodes : IAsyncDisposable
     {
         var app = SiteA.Apps[AppKey];
         var token = TokenMinter.Hs256(app.SharedSecret, TokenMinter.Claims(Jira.ClientKey("site-a"), "context-qsh", subject: SiteAAdmin));
-        var client = new HttpClient { BaseAddress = Public.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        var client = new HttpClient { BaseAddress = PublicUrl, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("JWT", token);
         return client;
     }
@@ -171,7 +224,7 @@ public sealed class SyncNodes : IAsyncDisposable
     }
 
     /// <summary>The private node's connection cursor: when its change capture last finished a JQL poll (0 before the first).</summary>
-    public long PrivateLastPolledMs() => SyncDatabase.LastCapturePoll(Private.DatabaseFile, ConnectionId);
+    public long PrivateLastPolledMs() => PrivateDatabase.LastCapturePoll(ConnectionId);
 
     private async Task WebhooksIdleAsync(TimeSpan limit)
     {
@@ -194,7 +247,12 @@ public sealed class SyncNodes : IAsyncDisposable
         }
         finally
         {
-            await Public.DisposeAsync();
+            foreach (var node in Publics)
+                await node.DisposeAsync();
+            if (cluster is not null)
+                await cluster.DisposeAsync();
+            if (publicStore is not null)
+                await publicStore.DisposeAsync();
             await Jira.DisposeAsync();
             DeleteFolder(root);
         }
@@ -231,15 +289,19 @@ public sealed class SyncNodes : IAsyncDisposable
         }, "the public node shows the connection active", SetupLimit, cancel);
     }
 
-    private static async Task<NodeProcess> StartNodeAsync(string name, string dataFolder, Dictionary<string, string> settings)
+    private static async Task<NodeProcess> StartNodeAsync(string name, string dataFolder, Dictionary<string, string> settings, int? port,
+        IReadOnlyDictionary<string, string>? environment)
     {
         settings["contentRoot"] = RepositoryLayout.AddonProjectDirectory;
+        // Measure the production configuration whatever this shell has set.
+        var production = new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["DOTNET_ENVIRONMENT"] = "Production",
+        };
         try
         {
-            return await NodeProcess.StartAsync(settings, dataFolder,
-                // Measure the production configuration whatever this shell has set.
-                environment: new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["DOTNET_ENVIRONMENT"] = "Production" },
-                echo: line => System.Console.Error.WriteLine($"[{name}] " + line));
+            return await NodeProcess.StartAsync(settings, dataFolder, port, production, line => System.Console.Error.WriteLine($"[{name}] " + line));
         }
         catch (InvalidOperationException e)
         {

@@ -1,8 +1,12 @@
+using ConnectAddon.TestKit;
+
 namespace ConnectAddon.Bench;
 
-/// <summary>The <c>webhooks</c> benchmark's parameters: measured requests, requests in flight, and unmeasured warm-up requests.</summary>
-public sealed record WebhookBenchOptions(int Requests = 5000, int Concurrency = 8, int Warmup = 300)
+/// <summary>The <c>webhooks</c> benchmark's parameters: measured requests, requests in flight, unmeasured warm-up requests, and the app's store.</summary>
+public sealed record WebhookBenchOptions(int Requests = 5000, int Concurrency = 8, int Warmup = 300, TestStore Store = TestStore.Sqlite)
 {
+    private const string StoreOption = "--store";
+
     public const int MaxRequests = 10_000_000;
     public const int MaxConcurrency = 1024;
 
@@ -10,7 +14,9 @@ public sealed record WebhookBenchOptions(int Requests = 5000, int Concurrency = 
     {
         var defaults = new WebhookBenchOptions();
         options = defaults;
-        if (!BenchArguments.TryParse(args, new Dictionary<string, (int, int)>
+        if (!BenchArguments.TryTakeWord(args, StoreOption, ["sqlite", "postgres"], out var store, out var numbers, out problem))
+            return false;
+        if (!BenchArguments.TryParse(numbers, new Dictionary<string, (int, int)>
         {
             ["--requests"] = (1, MaxRequests),
             ["--concurrency"] = (1, MaxConcurrency),
@@ -22,9 +28,11 @@ public sealed record WebhookBenchOptions(int Requests = 5000, int Concurrency = 
             Requests = values.GetValueOrDefault("--requests", defaults.Requests),
             Concurrency = values.GetValueOrDefault("--concurrency", defaults.Concurrency),
             Warmup = values.GetValueOrDefault("--warmup", defaults.Warmup),
+            Store = store == "postgres" ? TestStore.Postgres : TestStore.Sqlite,
         };
         return true;
     }
 
-    public override string ToString() => $"--requests {Requests} --concurrency {Concurrency} --warmup {Warmup}";
+    public override string ToString() =>
+        $"--requests {Requests} --concurrency {Concurrency} --warmup {Warmup} {StoreOption} {(Store == TestStore.Postgres ? "postgres" : "sqlite")}";
 }

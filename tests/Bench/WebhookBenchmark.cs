@@ -28,8 +28,11 @@ public sealed class WebhookBenchmark(WebhookBenchOptions options)
 
         await using var keyServer = await InstallKeyServer.StartAsync(cancel);
         var startup = Stopwatch.StartNew();
-        await using var addon = await BenchedApp.StartAsync(AppKey, keyServer.BaseUrl);
-        Console.WriteLine($"App: pid {addon.ProcessId} at {addon.BaseUrlSetting}, install keys at {keyServer.BaseUrl}, database {addon.DatabaseFile}");
+        await using var store = TestDatabase.Create(options.Store, purpose: "bench_webhooks");
+        await using var addon = await BenchedApp.StartAsync(AppKey, keyServer.BaseUrl, store);
+        var database = BenchDatabase.Of(store);
+        Console.WriteLine($"App: pid {addon.ProcessId} at {addon.BaseUrlSetting}, install keys at {keyServer.BaseUrl}, " +
+            $"database {BenchDatabase.Describe(store)}");
         using var http = CreateClient(options.Concurrency);
         await BenchedApp.EnsureHealthyAsync(http, addon, cancel);
         Console.WriteLine($"App healthy after {startup.Elapsed.TotalSeconds:0.00} s");
@@ -57,11 +60,11 @@ public sealed class WebhookBenchmark(WebhookBenchOptions options)
         var failed = warmup.Errors + measured.Errors;
         // The sync engine reads each changed issue after its webhook was acknowledged; the check waits for it to catch up.
         var drain = Stopwatch.StartNew();
-        var recorded = RecordedWork.Read(addon.DatabaseFile, clientKey);
+        var recorded = RecordedWork.Read(database, clientKey);
         while (recorded.IssuesWaiting > 0 && drain.Elapsed < DrainLimit)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(200), cancel);
-            recorded = RecordedWork.Read(addon.DatabaseFile, clientKey);
+            recorded = RecordedWork.Read(database, clientKey);
         }
         var recordedOk = failed > 0 || recorded.Holds(successes);
 

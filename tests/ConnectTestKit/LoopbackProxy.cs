@@ -29,22 +29,31 @@ public sealed class LoopbackProxy : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
-    public static async Task<LoopbackProxy> StartAsync(IReadOnlyList<Uri> destinations)
+    /// <param name="pinned">
+    /// A path prefix (e.g. <c>/transport/</c>) whose requests all go to the first destination while every other request
+    /// goes round-robin to the rest: the benchmark's way to have each webhook land on another process than the one
+    /// holding the private node's long-poll. Null: every request round-robin to all.
+    /// </param>
+    public static async Task<LoopbackProxy> StartAsync(IReadOnlyList<Uri> destinations, string? pinned = null)
     {
+        if (pinned is not null && destinations.Count < 2)
+            throw new ArgumentException("Pinning a path to one process needs another for the rest.", nameof(destinations));
         var port = NodeProcess.FreePort();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
-        var cluster = new ClusterConfig
+        var numbered = destinations.Select((d, i) => (Name: $"node-{i + 1}", Address: d)).ToList();
+        var all = Cluster("public-nodes", pinned is null ? numbered : numbered.Skip(1));
+        var routes = new List<RouteConfig> { new() { RouteId = "all", ClusterId = all.ClusterId, Match = new RouteMatch { Path = "{**rest}" } } };
+        var clusters = new List<ClusterConfig> { all };
+        if (pinned is not null)
         {
-            ClusterId = "public-nodes",
-            LoadBalancingPolicy = "RoundRobin",
-            HealthCheck = new HealthCheckConfig { Passive = new PassiveHealthCheckConfig { Enabled = true, ReactivationPeriod = TimeSpan.FromSeconds(3) } },
-            HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromSeconds(100) },
-            Destinations = destinations.Select((d, i) => (i, d)).ToDictionary(x => $"node-{x.i + 1}", x => new DestinationConfig { Address = x.d.ToString() }),
-        };
-        var route = new RouteConfig { RouteId = "all", ClusterId = cluster.ClusterId, Match = new RouteMatch { Path = "{**rest}" } };
-        builder.Services.AddReverseProxy().LoadFromMemory([route], [cluster]);
+            var first = Cluster("pinned", numbered.Take(1));
+            clusters.Add(first);
+            // A longer literal prefix ranks before the catch-all in YARP's route order.
+            routes.Add(new RouteConfig { RouteId = "pinned", ClusterId = first.ClusterId, Match = new RouteMatch { Path = pinned.TrimEnd('/') + "/{**rest}" } });
+        }
+        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
         var app = builder.Build();
         app.MapReverseProxy(proxy =>
         {
@@ -55,6 +64,15 @@ public sealed class LoopbackProxy : IAsyncDisposable
         await app.StartAsync();
         return new LoopbackProxy(app, new Uri($"http://127.0.0.1:{port}/"));
     }
+
+    private static ClusterConfig Cluster(string id, IEnumerable<(string Name, Uri Address)> destinations) => new()
+    {
+        ClusterId = id,
+        LoadBalancingPolicy = "RoundRobin",
+        HealthCheck = new HealthCheckConfig { Passive = new PassiveHealthCheckConfig { Enabled = true, ReactivationPeriod = TimeSpan.FromSeconds(3) } },
+        HttpRequest = new ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromSeconds(100) },
+        Destinations = destinations.ToDictionary(d => d.Name, d => new DestinationConfig { Address = d.Address.ToString() }),
+    };
 
     /// <summary>
     /// nginx's <c>proxy_next_upstream error</c> (as README's sample configures it): a request whose process refused the

@@ -1,6 +1,4 @@
-using ConnectAddon.TestKit;
-
-namespace EndToEnd.Tests.Transport;
+namespace ConnectAddon.TestKit;
 
 /// <summary>
 /// What several public-node processes share: a PostgreSQL database of their own on the test server, one data folder,
@@ -22,11 +20,12 @@ public sealed class PublicCluster : IAsyncDisposable
 
     public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string> { ["Storage__ConnectionString"] = Database.ConnectionString };
 
-    public static async Task<PublicCluster> StartAsync(int processes, string sharedFolder)
+    /// <param name="pinned">A path prefix whose requests all go to the first process, the rest round-robin to the others (see <see cref="LoopbackProxy.StartAsync"/>).</param>
+    public static async Task<PublicCluster> StartAsync(int processes, string sharedFolder, string? pinned = null)
     {
         var database = TestDatabase.Create(TestStore.Postgres, sharedFolder, "public_cluster");
         var ports = Enumerable.Range(0, processes).Select(_ => NodeProcess.FreePort()).ToList();
-        var proxy = await LoopbackProxy.StartAsync(ports.Select(p => new Uri($"http://127.0.0.1:{p}/")).ToList());
+        var proxy = await LoopbackProxy.StartAsync(ports.Select(p => new Uri($"http://127.0.0.1:{p}/")).ToList(), pinned);
         return new PublicCluster(database, proxy, ports);
     }
 
