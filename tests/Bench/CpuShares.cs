@@ -6,7 +6,7 @@ namespace ConnectAddon.Bench;
 /// The processor time each process of a run used during a phase, and what share of the machine's cores that is: the
 /// first cut of a profile, naming which process the time went to before a trace says what inside it. The benchmark's
 /// own process holds the simulated Jira (its REST API and its webhook sender). PostgreSQL's time is the sum over its
-/// server processes alive at both ends of the phase.
+/// server processes still running at its end.
 /// </summary>
 public sealed class CpuShares
 {
@@ -28,16 +28,23 @@ public sealed class CpuShares
     }
 
     /// <summary>
-    /// Every process called <c>postgres</c> on this machine (the server and its backends), read from
-    /// <c>/proc/[pid]/stat</c>'s utime and stime (proc(5)), in clock ticks of 1/100 s as Linux reports them to user space.
+    /// What the processes called <c>postgres</c> on this machine (the server and its backends) used since this call:
+    /// read from <c>/proc/[pid]/stat</c>'s utime and stime (proc(5)), per process, so a backend that ended meanwhile
+    /// takes nothing away (what it used is lost with it; the nodes' pooled connections keep theirs open).
     /// </summary>
-    public static TimeSpan Postgres()
+    public static Func<TimeSpan> PostgresSince()
     {
-        const double TicksPerSecond = 100;
-        double ticks = 0;
+        var before = PostgresTicks();
+        return () => TimeSpan.FromSeconds(PostgresTicks().Sum(p => p.Value - before.GetValueOrDefault(p.Key)) / 100.0);
+    }
+
+    // Clock ticks of 1/100 s, as Linux reports them to user space.
+    private static Dictionary<int, double> PostgresTicks()
+    {
+        var ticks = new Dictionary<int, double>();
         foreach (var folder in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(folder), out _))
+            if (!int.TryParse(Path.GetFileName(folder), out var pid))
                 continue;
             try
             {
@@ -48,11 +55,11 @@ public sealed class CpuShares
                 if (open < 0 || close < open || stat[(open + 1)..close] != "postgres")
                     continue;
                 var fields = stat[(close + 2)..].Split(' ');
-                ticks += double.Parse(fields[11]) + double.Parse(fields[12]); // utime and stime: fields 14 and 15 of the line
+                ticks[pid] = double.Parse(fields[11]) + double.Parse(fields[12]); // utime and stime: fields 14 and 15 of the line
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException) { /* ended meanwhile */ }
         }
-        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+        return ticks;
     }
 
     /// <summary>Ends the phase: what each process used until now is what <see cref="Print"/> shows.</summary>

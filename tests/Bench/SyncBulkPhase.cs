@@ -54,7 +54,7 @@ public sealed class SyncBulkPhase(SyncNodes nodes, SyncBenchOptions options)
         cpu.Add($"private node (pid {nodes.Private.ProcessId})", nodes.Private.CpuTime)
             .Add("benchmark and simulated Jira (this process)", CpuShares.Own);
         if (options.Store == ConnectAddon.TestKit.TestStore.Postgres)
-            cpu.Add("PostgreSQL (its server processes)", CpuShares.Postgres);
+            cpu.Add("PostgreSQL (its server processes)", CpuShares.PostgresSince());
         var progress = new List<(DateTimeOffset At, int Complete)>();
         var watch = Stopwatch.StartNew();
         var trigger = await nodes.PostToPublicAsync($"api/admin/connections/{nodes.ConnectionId}/triggers", new { jql = "project = ACME AND labels = bulk" },

@@ -73,12 +73,11 @@ public sealed class DirtyIssueLog : IAsyncDisposable
     private async Task WriteAsync(IReadOnlyList<PendingRecord> records)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var results = new bool[records.Count];
+        bool[] results = [];
         await database.WriteAsync(async connection =>
         {
             await using var transaction = await connection.BeginTransactionAsync();
-            for (var i = 0; i < records.Count; i++)
-                results[i] = await WriteOneAsync(connection, transaction, records[i], now);
+            results = await WriteBatchAsync(connection, transaction, records, now);
             await transaction.CommitAsync();
         }, urgent: true); // Jira (or Forge) waits for the 204
         signal.Notify();
@@ -86,29 +85,76 @@ public sealed class DirtyIssueLog : IAsyncDisposable
             records[i].Stored.TrySetResult(results[i]);
     }
 
-    private static async Task<bool> WriteOneAsync(DbConnection connection, DbTransaction transaction, PendingRecord record, long now)
+    /// <summary>
+    /// The batch in two statements whatever its size, so that on PostgreSQL a batch costs two round trips, not two a
+    /// record: the delivery ids in one insert that returns the ones it stored, then one upsert of the changed issues
+    /// the fresh records name, repeats of an issue folded into one row first (an upsert may not touch a row twice).
+    /// Which record of a batch is fresh follows the order they came in, as one statement a record did.
+    /// </summary>
+    private static async Task<bool[]> WriteBatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PendingRecord> records, long now)
     {
-        if (record.DeliveryId is not null)
+        var stored = new HashSet<(string, string)>();
+        var identified = records.Where(r => r.DeliveryId is not null).ToList();
+        if (identified.Count > 0)
         {
-            var fresh = await connection.ExecuteAsync(
-                "INSERT INTO webhook_deliveries (client_key, delivery_id, received_at_ms) VALUES (@ClientKey, @DeliveryId, @now) ON CONFLICT DO NOTHING",
-                new { record.ClientKey, record.DeliveryId, now }, transaction);
-            if (fresh == 0)
-                return false;
+            var values = new System.Text.StringBuilder();
+            var parameters = new DynamicParameters(new { now });
+            for (var j = 0; j < identified.Count; j++)
+            {
+                values.Append(j == 0 ? "" : ", ").Append($"(@k{j}, @d{j}, @now)");
+                parameters.Add($"k{j}", identified[j].ClientKey);
+                parameters.Add($"d{j}", identified[j].DeliveryId);
+            }
+            var inserted = await connection.QueryAsync<(string ClientKey, string DeliveryId)>(
+                $"INSERT INTO webhook_deliveries (client_key, delivery_id, received_at_ms) VALUES {values} ON CONFLICT DO NOTHING RETURNING client_key, delivery_id",
+                parameters, transaction);
+            stored.UnionWith(inserted);
         }
-        if (record.Notice.IssueId is not null)
+
+        var fresh = new bool[records.Count];
+        var changed = new Dictionary<(string ClientKey, string IssueId), (string? IssueKey, string EventName, int Changes)>();
+        var order = new List<(string ClientKey, string IssueId)>();
+        for (var i = 0; i < records.Count; i++)
         {
-            await connection.ExecuteAsync("""
+            var record = records[i];
+            // A delivery id stored by this batch makes its first record fresh; a later one with the same id is a repeat.
+            fresh[i] = record.DeliveryId is null || stored.Remove((record.ClientKey, record.DeliveryId));
+            if (!fresh[i] || record.Notice.IssueId is not { } issueId)
+                continue;
+            var key = (record.ClientKey, issueId);
+            if (changed.TryGetValue(key, out var before))
+                changed[key] = (record.Notice.IssueKey ?? before.IssueKey, record.Notice.EventName, before.Changes + 1);
+            else
+            {
+                changed[key] = (record.Notice.IssueKey, record.Notice.EventName, 1);
+                order.Add(key);
+            }
+        }
+        if (order.Count > 0)
+        {
+            var values = new System.Text.StringBuilder();
+            var parameters = new DynamicParameters(new { now });
+            for (var j = 0; j < order.Count; j++)
+            {
+                var (issueKey, eventName, changes) = changed[order[j]];
+                values.Append(j == 0 ? "" : ", ").Append($"(@k{j}, @i{j}, @key{j}, @e{j}, @n{j}, @now, @now)");
+                parameters.Add($"k{j}", order[j].ClientKey);
+                parameters.Add($"i{j}", order[j].IssueId);
+                parameters.Add($"key{j}", issueKey);
+                parameters.Add($"e{j}", eventName);
+                parameters.Add($"n{j}", changes);
+            }
+            await connection.ExecuteAsync($"""
                 INSERT INTO dirty_issues (client_key, issue_id, issue_key, last_event, change_seq, first_seen_at_ms, last_seen_at_ms)
-                VALUES (@ClientKey, @IssueId, @IssueKey, @EventName, 1, @now, @now)
+                VALUES {values}
                 ON CONFLICT (client_key, issue_id) DO UPDATE SET
                     issue_key = COALESCE(excluded.issue_key, dirty_issues.issue_key),
                     last_event = excluded.last_event,
-                    change_seq = dirty_issues.change_seq + 1,
+                    change_seq = dirty_issues.change_seq + excluded.change_seq,
                     last_seen_at_ms = excluded.last_seen_at_ms
-                """, new { record.ClientKey, record.Notice.IssueId, record.Notice.IssueKey, record.Notice.EventName, now }, transaction);
+                """, parameters, transaction);
         }
-        return true;
+        return fresh;
     }
 
     /// <summary>Forgets delivery ids older than <paramref name="age"/>: Jira's retries end well within a day.</summary>
