@@ -37,6 +37,13 @@ public sealed class JiraQuotaPauses(Database database, TimeProvider clock, ILogg
         return own is null ? all : all is null || own.Remaining <= all.Remaining ? own : all;
     }
 
+    /// <summary>The quotas (site keys, or <see cref="AllSites"/>) whose latest answer left fewer than <paramref name="points"/> before a reset still to come.</summary>
+    public IReadOnlyList<string> Below(long points)
+    {
+        var now = clock.GetUtcNow();
+        return [.. readings.Where(r => r.Value.Remaining < points && r.Value.Resets > now).Select(r => r.Key)];
+    }
+
     /// <summary>Keeps what an answer said of the quota (the app's across all sites, or the site's own).</summary>
     public void Read(string siteKey, QuotaReading reading) => readings[reading.AcrossAllSites ? AllSites : siteKey] = reading;
 

@@ -15,13 +15,20 @@ public sealed class DirtyQueue(Database database, DirtyIssueSignal signal, TimeP
 {
     private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-    public async Task<IReadOnlyList<DirtyIssue>> ClaimAsync(int max, TimeSpan lease, CancellationToken cancel)
+    public Task<IReadOnlyList<DirtyIssue>> ClaimAsync(int max, TimeSpan lease, CancellationToken cancel) => ClaimAsync(max, lease, BulkHold.None, cancel);
+
+    /// <param name="held">Tenants whose bulk marks wait (Jira's quota is low on their site): only their live changes are claimed.</param>
+    public async Task<IReadOnlyList<DirtyIssue>> ClaimAsync(int max, TimeSpan lease, BulkHold held, CancellationToken cancel)
     {
         var token = Guid.NewGuid().ToString("N");
         var args = new { token, until = Now + (long)lease.TotalMilliseconds, now = Now, max };
+        var tenantArgs = new { token, args.until, args.now, max, holdAll = held.AllSites, heldSites = held.Sites.ToArray() };
+        // A tenant's site key is its base URL without the trailing slash, in lower case (JiraTarget.SiteKey).
+        var heldTenants = " AND NOT (last_event = 'bulk' AND (@holdAll OR client_key IN (SELECT client_key FROM tenants WHERE LOWER(RTRIM(base_url, '/'))"
+            + database.Dialect.InList("@heldSites") + ")))";
         var (tenants, connections) = await database.WriteAsync(async db => (
-            await db.QueryAsync<(string, string, string?, long)>(new CommandDefinition(Claim("dirty_issues", "client_key", "last_event = 'bulk'"), args, cancellationToken: cancel)),
-            await db.QueryAsync<(string, string, string?, long)>(new CommandDefinition(Claim("connection_dirty_issues", "connection_id", "updated_ms = 0"), args, cancellationToken: cancel))), cancel);
+            await db.QueryAsync<(string, string, string?, long)>(new CommandDefinition(Claim("dirty_issues", "client_key", "last_event = 'bulk'", heldTenants), tenantArgs, cancellationToken: cancel)),
+            await db.QueryAsync<(string, string, string?, long)>(new CommandDefinition(Claim("connection_dirty_issues", "connection_id", "updated_ms = 0", ""), args, cancellationToken: cancel))), cancel);
         return tenants.Select(t => new DirtyIssue(t.Item1, null, t.Item2, t.Item3, t.Item4, token))
             .Concat(connections.Select(c => new DirtyIssue(null, c.Item1, c.Item2, c.Item3, c.Item4, token)))
             .ToList();
@@ -110,11 +117,12 @@ public sealed class DirtyQueue(Database database, DirtyIssueSignal signal, TimeP
     /// the same moment are skipped (SKIP LOCKED), so N processes share the queue and no row has two holders.
     /// Live changes go before the marks of bulk runs (<paramref name="markedByBulk"/>: only a bulk run marked it since
     /// it was last read), so a large run delays nobody's edit by more than the run's share of the queue.
+    /// <paramref name="held"/> narrows the rows further (the bulk marks of tenants whose quota is low).
     /// </summary>
-    private string Claim(string table, string scope, string markedByBulk) => $"""
+    private string Claim(string table, string scope, string markedByBulk, string held) => $"""
         UPDATE {table} SET lease_token = @token, lease_until_ms = @until
         WHERE ({scope}, issue_id) IN (
-            SELECT {scope}, issue_id FROM {table} WHERE lease_until_ms IS NULL OR lease_until_ms < @now
+            SELECT {scope}, issue_id FROM {table} WHERE (lease_until_ms IS NULL OR lease_until_ms < @now){held}
             ORDER BY CASE WHEN {markedByBulk} THEN 1 ELSE 0 END, first_seen_at_ms LIMIT @max{database.Dialect.SkipLocked})
         RETURNING {scope}, issue_id, issue_key, change_seq
         """;

@@ -6,11 +6,20 @@ namespace ConnectAddon.Sync.Outgoing;
 /// <summary>
 /// Claims dirty issues and sends what changed (<see cref="OutgoingSync"/>), several issues at a time; wakes as soon as a
 /// webhook or the JQL capture marks an issue dirty in this process, and looks again every
-/// <see cref="SyncOptions.IdleRecheck"/> for work of other processes and for retries that came due.
+/// <see cref="SyncOptions.IdleRecheck"/> for work of other processes and for retries that came due. Bulk marks of sites
+/// whose quota is down to <see cref="SyncOptions.BulkQuotaReserve"/> wait for the reset (<see cref="BulkHold"/>), as
+/// the bulk runs' paging does: the marks already queued would otherwise spend the reserve that live changes keep.
 /// </summary>
-public sealed class OutgoingWorker(DirtyQueue queue, OutgoingSync sync, DirtyIssueSignal signal, IOptions<SyncOptions> options, ILogger<OutgoingWorker> logger)
+public sealed class OutgoingWorker(DirtyQueue queue, OutgoingSync sync, DirtyIssueSignal signal, Jira.Quota.JiraQuotaPauses quota, IOptions<SyncOptions> options,
+    ILogger<OutgoingWorker> logger)
     : SyncWorker(signal, options, logger)
 {
+    private BulkHold Held()
+    {
+        var low = quota.Below(Settings.BulkQuotaReserve);
+        return low.Count == 0 ? BulkHold.None : new BulkHold(low.Contains(Jira.Quota.JiraQuotaPauses.AllSites), [.. low.Where(k => k != Jira.Quota.JiraQuotaPauses.AllSites)]);
+    }
+
     /// <summary>Renews the batch's lease every third of its length until the batch is done.</summary>
     private async Task HeartbeatAsync(string leaseToken, TimeSpan lease, CancellationToken done)
     {
@@ -33,7 +42,7 @@ public sealed class OutgoingWorker(DirtyQueue queue, OutgoingSync sync, DirtyIss
     protected override async Task<bool> PassAsync(CancellationToken stoppingToken)
     {
         var settings = Settings;
-        var claimed = await queue.ClaimAsync(settings.OutgoingConcurrency * 4, settings.ClaimLease, stoppingToken);
+        var claimed = await queue.ClaimAsync(settings.OutgoingConcurrency * 4, settings.ClaimLease, Held(), stoppingToken);
         if (claimed.Count == 0)
             return false;
         using var heartbeatStop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);

@@ -86,6 +86,31 @@ public sealed class DirtyQueueTests(TestStore store)
         Assert.That((await queue.ClaimAsync(10, Lease, default)).Single().ChangeSeq, Is.EqualTo(2));
     }
 
+    [Test]
+    public async Task WhileATenantsQuotaIsLow_ItsBulkMarksWait_ItsLiveChangesAndOtherTenantsGo()
+    {
+        const string Other = "client-other";
+        foreach (var (client, url) in new[] { (Tenant, "https://acme.atlassian.net/"), (Other, "https://globex.atlassian.net") })
+            await shared.Stored.ExecuteAsync("""
+                INSERT INTO tenants (client_key, app_key, base_url, shared_secret, installed_at_ms, updated_at_ms)
+                VALUES (@client, 'app', @url, 'secret', 0, 0)
+                """, new { client, url });
+        var queue = QueueOf(shared.First);
+        await queue.MarkForTenantAsync(Tenant, "10001", "ACME-1", "bulk", default);
+        await queue.MarkForTenantAsync(Tenant, "10002", "ACME-2", "jira:issue_updated", default);
+        await queue.MarkForTenantAsync(Other, "20001", "GLX-1", "bulk", default);
+
+        // JiraTarget.SiteKey: the base URL without its trailing slash, in lower case.
+        var acmeLow = new BulkHold(false, ["https://acme.atlassian.net"]);
+        var first = await queue.ClaimAsync(10, Lease, acmeLow, default);
+        Assert.That(first.Select(c => c.IssueId).Order(), Is.EqualTo(new[] { "10002", "20001" }), "ACME's live change and the other tenant's bulk mark");
+
+        var allLow = await QueueOf(shared.Second).ClaimAsync(10, Lease, new BulkHold(true, []), default);
+        Assert.That(allLow, Is.Empty, "the one quota of all sites is low: no bulk mark goes");
+        var afterReset = await QueueOf(shared.Second).ClaimAsync(10, Lease, BulkHold.None, default);
+        Assert.That(afterReset.Select(c => c.IssueId), Is.EqualTo(new[] { "10001" }), "after the reset the held mark goes");
+    }
+
     private async Task<(string? Token, long ChangeSeq)> RowAsync() =>
         (await shared.Stored.QueryAsync<(string?, long)>("SELECT lease_token, change_seq FROM dirty_issues")).Single();
 }
