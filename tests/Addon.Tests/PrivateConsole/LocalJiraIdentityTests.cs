@@ -19,10 +19,13 @@ public class LocalJiraIdentityTests
         ["PrivateNode:Jira:PersonalAccessToken"] = pat,
     };
 
-    private static async Task<PrivateNode> StartOnDataCenterAsync(SeedDocument? seed = null, string pat = DefaultSeed.AdminPat)
+    private static async Task<PrivateNode> StartOnDataCenterAsync(SeedDocument? seed = null, string pat = DefaultSeed.AdminPat,
+        FaultRule? fault = null)
     {
-        // The site's base URL has a path, as a Data Center behind a context path (https://jira.corp.example/jira).
-        return await PrivateNode.StartAsync(DataCenter(pat), seed: seed, jiraSite: DefaultSeed.DataCenterSite);
+        // The site's base URL has a path, as a Data Center behind a context path (https://jira.corp.example/jira). A fault
+        // is in place before the node starts: its start-up check asks Jira at once and keeps the answer for minutes.
+        return await PrivateNode.StartAsync(DataCenter(pat), seed: seed, jiraSite: DefaultSeed.DataCenterSite,
+            beforeStart: fault is null ? null : jira => jira.Faults(DefaultSeed.DataCenterSite).Add(fault));
     }
 
     private static async Task<JsonNode> JiraLineAsync(HttpClient browser)
@@ -73,8 +76,7 @@ public class LocalJiraIdentityTests
     [Test]
     public async Task JiraBehindALoginPage_IsExplained_NotParsed_AndTheNodeKeepsRunning()
     {
-        await using var node = await StartOnDataCenterAsync();
-        node.Jira.Faults(DefaultSeed.DataCenterSite).Add(FaultRule.LoginPage(null));
+        await using var node = await StartOnDataCenterAsync(fault: FaultRule.LoginPage(null));
         using var browser = await node.LoggedInAsync();
 
         var jira = await JiraLineAsync(browser);

@@ -35,10 +35,12 @@ public sealed class PrivateNode : IAsyncDisposable
     /// <param name="overrides">Settings over the defaults; a null value removes a default.</param>
     /// <param name="seed">The simulator's sites, when not the default seed.</param>
     /// <param name="jiraSite">The simulator's site that is this node's Jira (its base URL has a path, like a context path).</param>
+    /// <param name="beforeStart">What the simulator plays before the node starts (a fault its start-up check must meet).</param>
     public static async Task<PrivateNode> StartAsync(Dictionary<string, string?>? overrides = null, string? dataDirectory = null, SeedDocument? seed = null,
-        string jiraSite = "site-b")
+        string jiraSite = "site-b", Action<JiraSimulator>? beforeStart = null)
     {
         var jira = await JiraSimulator.StartAsync(seed);
+        beforeStart?.Invoke(jira);
         var settings = Settings(jira.Site(jiraSite).BaseUrl);
         foreach (var (key, value) in overrides ?? [])
             settings[key] = value;
