@@ -25,7 +25,8 @@ public sealed class SyncOptions
 
     /// <summary>
     /// A bulk run marks its next page only while fewer changed issues than this wait for its tenant (or private
-    /// connection): the fair share that keeps one tenant's large run from delaying another's live changes.
+    /// connection), counted with the events its connection has queued for the peer: the fair share that keeps one
+    /// tenant's large run from delaying another's live changes, and bounds the run's work in flight.
     /// </summary>
     public int BulkQueuedLimit { get; set; } = 500;
 

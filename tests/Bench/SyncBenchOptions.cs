@@ -73,6 +73,12 @@ public sealed record SyncBenchOptions(int Issues = 20, int Changes = 200, int Po
     /// <summary>Sync:BulkQuotaReserve scaled to the played quota as the default is to Atlassian's: what bulk runs leave to live changes each window.</summary>
     public long QuotaReserve => (long)Math.Round(Quota * ReserveShare);
 
+    /// <summary>
+    /// Sync:BulkQueuedLimit scaled alike (its default of 500 issues in flight, about 3,500 points, is a quarter of the
+    /// default reserve): the work already handed on when the reserve is reached spends the same share of it. At least 50.
+    /// </summary>
+    public int QueuedLimit => (int)Math.Max(50, Math.Round(500.0 * Quota / 65_000));
+
     /// <summary>The option's spelling of <see cref="PrivateJira"/>, as the sandbox takes it too.</summary>
     public string PrivateJiraName => PrivateJira == PrivateJira.DataCenter ? "datacenter" : "cloud";
 

@@ -45,7 +45,7 @@ public sealed class SyncBulkPhase(SyncNodes nodes, SyncBenchOptions options)
         var quota = options.Quota > 0 ? nodes.Jira.State.PlayQuota(options.Quota, window: options.QuotaWindow) : null;
         if (quota is not null)
             Console.WriteLine($"  quota        {options.Quota} points per {options.QuotaWindowSeconds} s window for the app's calls (one quota across sites, as Atlassian's default tier); " +
-                $"Sync:BulkQuotaReserve {options.QuotaReserve}, the default's share of 65,000");
+                $"Sync:BulkQuotaReserve {options.QuotaReserve} and Sync:BulkQueuedLimit {options.QueuedLimit}, the defaults' share of 65,000");
         nodes.SiteA.Requests.Reset();
         nodes.SiteB.Requests.Reset();
         var cpu = new CpuShares();
@@ -82,6 +82,7 @@ public sealed class SyncBulkPhase(SyncNodes nodes, SyncBenchOptions options)
         cpu.Stop();
         var seconds = watch.Elapsed.TotalSeconds;
         var (callsOnA, callsOnB) = (nodes.SiteA.Requests.Total, nodes.SiteB.Requests.Total);
+        var endpointsOnA = nodes.SiteA.Requests.Snapshot();
         var spentByWindow = quota?.SpentByWindow(nodes.SiteA.Key) ?? [];
 
         await nodes.SettleAsync(cancel, TimeSpan.FromMilliseconds(Math.Max(180_000, 50 * events)));
@@ -91,6 +92,8 @@ public sealed class SyncBulkPhase(SyncNodes nodes, SyncBenchOptions options)
         Console.WriteLine($"  throughput   {options.Bulk / seconds * 60:0} issues per minute, {seconds / options.Bulk:0.000} s per issue " +
             $"(the reference product publishes about {ReferenceSecondsPerIssue:0} s per issue)");
         Console.WriteLine($"  REST calls   {callsOnA / (double)options.Bulk:0.0} per issue on site A, {callsOnB / (double)options.Bulk:0.0} on {nodes.SiteB.Key} (until complete)");
+        foreach (var (endpoint, count) in endpointsOnA.OrderByDescending(e => e.Value).Take(6))
+            Console.WriteLine($"    site A  {endpoint,-58} {count / (double)options.Bulk,5:0.00} per issue ({count})");
         cpu.Print(Console.Out);
         if (quota is not null)
             new QuotaReport(options, spentByWindow, progress, quota.Refusals).Print(Console.Out);

@@ -93,8 +93,14 @@ public sealed class SyncNodes : IAsyncDisposable
                 // Loopback over plain HTTP, as the sandbox; real deployments use HTTPS and keep this off.
                 ["Transport:AllowInsecureDestinations"] = "true",
             };
+            // When bulk runs and the workers wait for the quota, and carry on a run (the rest stays at Warning).
+            publicSettings["Logging:LogLevel:ConnectAddon.Sync.Admin.BulkRuns"] = "Information";
+            publicSettings["Logging:LogLevel:ConnectAddon.Sync.Outgoing.OutgoingWorker"] = "Information";
             if (options.Quota > 0)
+            {
                 publicSettings["Sync:BulkQuotaReserve"] = options.QuotaReserve.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                publicSettings["Sync:BulkQueuedLimit"] = options.QueuedLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
             List<Task<NodeProcess>> publicStarts;
             if (options.PublicNodes > 1)
             {

@@ -16,13 +16,16 @@ namespace ConnectAddon.Sync.Admin;
 /// dies its runs come free when their leases end, and another process goes on from the stored cursor (a page may be
 /// read twice: bringing under sync and marking are idempotent).
 /// Fair share: a run marks its next page only while fewer than <see cref="SyncOptions.BulkQueuedLimit"/> changed
-/// issues of its tenant (or private connection) wait, and the outgoing workers take live changes before bulk marks,
-/// so one tenant's run of 10,000 issues delays another tenant's edit by at most that many. Jira's quota: once Jira's
+/// issues of its tenant (or private connection) wait and events of its connection are queued for the peer, and the
+/// outgoing workers take live changes before bulk marks, so one tenant's run of 10,000 issues delays another tenant's
+/// edit, or a live edit on its own connection, by at most that many. Counting the events too bounds the work in
+/// flight, so a run cannot hand thousands of issues to the peer (each to cost quota points when the peer downloads its
+/// attachments) faster than the peer applies them. Jira's quota: once Jira's
 /// answers say fewer than <see cref="SyncOptions.BulkQuotaReserve"/> points of the hourly quota are left, runs wait
 /// for its reset, so live changes keep the rest (and a spent quota pauses every call anyway: Jira/Quota).
 /// </summary>
 public sealed class BulkRuns(TriggerStore triggers, TwinStore twins, DirtyQueue dirty, SyncConnections connections, LocalTracker trackers,
-    BulkSignal signal, Jira.Quota.JiraQuotaPauses quota, TimeProvider clock, IOptions<SyncOptions> options, ILogger<BulkRuns> logger) : BackgroundService
+    BulkSignal signal, Transport.Exchange.Outbox outbox, Jira.Quota.JiraQuotaPauses quota, TimeProvider clock, IOptions<SyncOptions> options, ILogger<BulkRuns> logger) : BackgroundService
 {
     /// <summary>How long a run stays with its holder without a word from it; renewed at every page and while pacing.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(15);
@@ -79,6 +82,10 @@ public sealed class BulkRuns(TriggerStore triggers, TwinStore twins, DirtyQueue 
     private bool QuotaLow(LocalJiraSite site) =>
         quota.Remaining(site.Client.Target.SiteKey) is { } left && left.Remaining < options.Value.BulkQuotaReserve && left.Resets > clock.GetUtcNow();
 
+    /// <summary>The connection's work not done yet: changed issues waiting to be read, and events waiting for the peer.</summary>
+    private async Task<long> InFlightAsync(Connection connection, CancellationToken cancel) =>
+        await dirty.CountAsync(connection, cancel) + await outbox.CountAsync(connection.Id, cancel);
+
     /// <summary>Until the quota's reset, renewing the lease at least every <see cref="QuotaPace"/>: the run goes on as soon as the points are back.</summary>
     private TimeSpan QuotaWait(LocalJiraSite site) => quota.Remaining(site.Client.Target.SiteKey) is { } left
         ? TimeSpan.FromTicks(Math.Clamp((left.Resets - clock.GetUtcNow()).Ticks, Pace.Ticks / 5, QuotaPace.Ticks))
@@ -106,7 +113,7 @@ public sealed class BulkRuns(TriggerStore triggers, TwinStore twins, DirtyQueue 
             do
             {
                 var toldQuota = false;
-                while (QuotaLow(site) is var low && (low || await dirty.CountAsync(connection, cancel) >= options.Value.BulkQueuedLimit))
+                while (QuotaLow(site) is var low && (low || await InFlightAsync(connection, cancel) >= options.Value.BulkQueuedLimit))
                 {
                     if (low && !toldQuota)
                         logger.LogInformation("Connection {Connection}: the bulk run of trigger {Trigger} waits for Jira's quota to reset, leaving the {Reserve} points left to live changes",

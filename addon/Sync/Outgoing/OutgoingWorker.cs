@@ -14,9 +14,20 @@ public sealed class OutgoingWorker(DirtyQueue queue, OutgoingSync sync, DirtyIss
     ILogger<OutgoingWorker> logger)
     : SyncWorker(signal, options, logger)
 {
+    private string heldBefore = "";
+
     private BulkHold Held()
     {
         var low = quota.Below(Settings.BulkQuotaReserve);
+        var held = string.Join(", ", low.Order(StringComparer.Ordinal));
+        if (held != heldBefore)
+        {
+            if (held.Length > 0)
+                logger.LogInformation("Bulk marks of {Sites} wait: Jira's quota is down to its reserve of {Reserve} points until the reset", held, Settings.BulkQuotaReserve);
+            else
+                logger.LogInformation("Bulk marks go on: Jira's quota has reset");
+            heldBefore = held;
+        }
         return low.Count == 0 ? BulkHold.None : new BulkHold(low.Contains(Jira.Quota.JiraQuotaPauses.AllSites), [.. low.Where(k => k != Jira.Quota.JiraQuotaPauses.AllSites)]);
     }
 

@@ -65,6 +65,14 @@ public sealed class Outbox(Database database, ExchangeSignal signal, TimeProvide
     }
 
     /// <summary>The peer stored every event up to <paramref name="upTo"/>: they are deleted here.</summary>
+    /// <summary>Events queued for the peer and not acknowledged yet: the sync's work in flight on this connection.</summary>
+    public async Task<long> CountAsync(string connectionId, CancellationToken cancel = default)
+    {
+        await using var db = await database.OpenAsync(cancel);
+        return await db.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM sync_events WHERE connection_id = @connectionId AND direction = 'out'", new { connectionId }, cancellationToken: cancel));
+    }
+
     public async Task AcknowledgeAsync(string connectionId, long upTo, CancellationToken cancel = default)
     {
         if (upTo <= 0)
