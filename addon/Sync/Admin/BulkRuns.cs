@@ -20,7 +20,9 @@ namespace ConnectAddon.Sync.Admin;
 /// outgoing workers take live changes before bulk marks, so one tenant's run of 10,000 issues delays another tenant's
 /// edit, or a live edit on its own connection, by at most that many. Counting the events too bounds the work in
 /// flight, so a run cannot hand thousands of issues to the peer (each to cost quota points when the peer downloads its
-/// attachments) faster than the peer applies them. Jira's quota: once Jira's
+/// attachments) faster than the peer applies them. A page is at most half that share and is marked only when it fits
+/// in what is left of it, so the work in flight never passes the share: that work is what a run spends of the quota
+/// after it stopped for the reserve. Jira's quota: once Jira's
 /// answers say fewer than <see cref="SyncOptions.BulkQuotaReserve"/> points of the hourly quota are left, runs wait
 /// for its reset, so live changes keep the rest (and a spent quota pauses every call anyway: Jira/Quota).
 /// </summary>
@@ -33,7 +35,7 @@ public sealed class BulkRuns(TriggerStore triggers, TwinStore twins, DirtyQueue 
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan QuotaPace = TimeSpan.FromSeconds(5);
-    private const int PageSize = 100;
+    private const int MaxPageSize = 100;
     private const int RunsAtOnce = 4;
 
     // The holder named in the runs this process carries on: unique per process start, and saying which process it is.
@@ -83,6 +85,9 @@ public sealed class BulkRuns(TriggerStore triggers, TwinStore twins, DirtyQueue 
         quota.Remaining(site.Client.Target.SiteKey) is { } left && left.Remaining < options.Value.BulkQuotaReserve && left.Resets > clock.GetUtcNow();
 
     /// <summary>The connection's work not done yet: changed issues waiting to be read, and events waiting for the peer.</summary>
+    /// <summary>Half the fair share, at most <see cref="MaxPageSize"/>: the same for every page of a run, as its cursor was read with it.</summary>
+    private int PageSize => Math.Clamp(options.Value.BulkQueuedLimit / 2, 1, MaxPageSize);
+
     private async Task<long> InFlightAsync(Connection connection, CancellationToken cancel) =>
         await dirty.CountAsync(connection, cancel) + await outbox.CountAsync(connection.Id, cancel);
 
@@ -113,7 +118,7 @@ public sealed class BulkRuns(TriggerStore triggers, TwinStore twins, DirtyQueue 
             do
             {
                 var toldQuota = false;
-                while (QuotaLow(site) is var low && (low || await InFlightAsync(connection, cancel) >= options.Value.BulkQueuedLimit))
+                while (QuotaLow(site) is var low && (low || await InFlightAsync(connection, cancel) > options.Value.BulkQueuedLimit - PageSize))
                 {
                     if (low && !toldQuota)
                         logger.LogInformation("Connection {Connection}: the bulk run of trigger {Trigger} waits for Jira's quota to reset, leaving the {Reserve} points left to live changes",
