@@ -87,6 +87,21 @@ public sealed class DirtyQueueTests(TestStore store)
     }
 
     [Test]
+    public async Task ALiveChange_IsClaimedBeforeEveryBulkMark_EvenOneMarkedAfterAThousandOfAnotherTenantsRun()
+    {
+        var queue = QueueOf(shared.First);
+        for (var n = 1; n <= 1000; n++)
+            await queue.MarkForTenantAsync(Tenant, $"{10000 + n}", $"ACME-{n}", "bulk", default);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await queue.MarkForTenantAsync("client-other", "20001", "GLX-1", "jira:issue_updated", default);
+
+        var first = await QueueOf(shared.Second).ClaimAsync(4, Lease, default);
+
+        Assert.That(first.Select(c => c.IssueId), Does.Contain("20001"), "the other tenant's edit waits for no bulk mark");
+        Assert.That(first, Has.Count.EqualTo(4), "bulk marks fill the rest of the batch");
+    }
+
+    [Test]
     public async Task WhileATenantsQuotaIsLow_ItsBulkMarksWait_ItsLiveChangesAndOtherTenantsGo()
     {
         const string Other = "client-other";
