@@ -12,7 +12,8 @@ namespace ConnectAddon.Sync.Outgoing;
 /// <summary>
 /// Makes this side's attachments available to the peer before the replica that names them is queued (DESIGN §6):
 /// the bytes are read from Jira once to learn their SHA-256 (Jira attachments never change, so once per attachment and
-/// connection). The public node then offers them on its attachment route, from which the private node fetches them;
+/// connection). The public node then offers them on its attachment route, from which the private node fetches them
+/// (served from the copy read here, kept on the shelf until that fetch: Transport/Attachments/AttachmentShelf);
 /// the private node PUTs them to the public node. Files over <c>Transport:MaxAttachmentBytes</c> are not shared: the
 /// replica leaves them out and the errors say why.
 /// </summary>
@@ -75,8 +76,9 @@ public sealed class AttachmentSharing(
             var fileName = string.IsNullOrWhiteSpace(attachment.FileName) ? "attachment" : attachment.FileName!;
             if (connection.Side == ConnectionSide.Public)
             {
+                // The spool goes onto the shelf with the offer: the private node's fetch reads it, not Jira again.
                 await services.GetRequiredService<AttachmentShelf>().OfferAsync(connection.Id,
-                    new AttachmentOffer(id, id, sha256, length, fileName, attachment.MimeType), cancel);
+                    new AttachmentOffer(id, id, sha256, length, fileName, attachment.MimeType), cancel, copy: file);
             }
             else
             {

@@ -7,8 +7,9 @@ using Dapper;
 namespace ConnectAddon.Transport.Attachments;
 
 /// <summary>
-/// The public node's side of <c>GET …/attachments/{ref}</c>: an offered attachment's bytes, opened as a stream from the
-/// connection's tenant's Jira (never fetched whole), ready to be passed on with the size and hash it was offered with.
+/// The public node's side of <c>GET …/attachments/{ref}</c>: an offered attachment's bytes, from the copy kept when
+/// they were hashed (taken by the first whole fetch), else opened as a stream from the connection's tenant's Jira
+/// (never fetched whole), ready to be passed on with the size and hash it was offered with.
 /// </summary>
 public sealed class AttachmentSender(AttachmentShelf shelf, Database database, TenantStore tenants, JiraClientFactory jira, ILogger<AttachmentSender> logger)
 {
@@ -17,6 +18,8 @@ public sealed class AttachmentSender(AttachmentShelf shelf, Database database, T
         var offer = await shelf.FindOfferAsync(connectionId, reference, cancel);
         if (offer is null)
             return AttachmentErrors.NotOffered(reference);
+        if (shelf.OpenKept(connectionId, offer) is { } kept)
+            return new AttachmentStreamResult(offer, kept, kept, logger, sentWhole: () => shelf.DiscardKept(connectionId, offer));
 
         var tenant = await TenantOfAsync(connectionId, cancel);
         if (tenant is null)
@@ -40,7 +43,7 @@ public sealed class AttachmentSender(AttachmentShelf shelf, Database database, T
             await content.DisposeAsync();
             return AttachmentErrors.Jira(reference, $"Jira holds {length} bytes for it, but it was offered as {offer.Size} bytes");
         }
-        return new AttachmentStreamResult(offer, content, logger);
+        return new AttachmentStreamResult(offer, content.Content, content, logger);
     }
 
     /// <summary>The connection's tenant (<c>connections.client_key</c>), read before Jira is called so no database connection waits on it.</summary>

@@ -37,6 +37,7 @@ public static class AttachmentSetup
         services.AddSingleton<AttachmentShelf>();
         services.AddSingleton<AttachmentReceiver>();
         services.AddSingleton<AttachmentSender>();
+        services.AddHostedService<KeptAttachmentPruner>();
 
         services.AddSingleton<AttachmentPeers>();
         services.AddSingleton<AttachmentTransferClient>();

@@ -9,11 +9,25 @@ namespace ConnectAddon.Transport.Attachments;
 /// The public node's attachments in transit, per connection (migration <c>0008_transport_attachments.sql</c>):
 /// offers (Jira attachments that the connection's private node may GET) and received files (bytes it PUT, kept in
 /// <c>{DataDirectory}/attachments/{connectionId}/</c> until the sync uploaded them to Jira and discards them).
+/// An offer may come with the copy the sync read from Jira to hash it: kept beside the received files as
+/// <c>offered-{sha256}</c> until the private node has fetched it once (or <see cref="KeptFor"/> has passed), so
+/// the fetch costs no second download from Jira, which Jira's points quota counts (two points of an issue's seven
+/// in the sync benchmark). A fetch that finds no copy (another process's data folder, a copy already taken) reads
+/// Jira, as before.
 /// </summary>
 public sealed class AttachmentShelf(Database database, AddonSettings settings, TimeProvider clock)
 {
+    /// <summary>How long a kept copy waits for the private node's fetch before it is removed (the fetch then reads Jira).</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromHours(24);
+
+    private const string KeptPrefix = "offered-";
+
     /// <summary>Lets the connection's private node GET this Jira attachment as <c>offer.Ref</c>. Offering a ref again changes nothing.</summary>
-    public async Task OfferAsync(string connectionId, AttachmentOffer offer, CancellationToken cancel)
+    /// <param name="copy">
+    /// A file holding exactly the offered bytes (the sync's spool after hashing them), moved onto the shelf; null
+    /// when there is none. The caller's path no longer exists afterwards.
+    /// </param>
+    public async Task OfferAsync(string connectionId, AttachmentOffer offer, CancellationToken cancel, string? copy = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionId);
         ArgumentNullException.ThrowIfNull(offer);
@@ -32,6 +46,61 @@ public sealed class AttachmentShelf(Database database, AddonSettings settings, T
             ON CONFLICT (connection_id, ref) DO NOTHING
             """, new { connectionId, offer.Ref, offer.JiraAttachmentId, offer.Sha256, offer.Size, offer.FileName, offer.MediaType, now = Now() },
             cancellationToken: cancel));
+        if (copy is not null)
+        {
+            // Named by its hash: two refs of one content share a copy, and a repeat offer replaces it with the same bytes.
+            Directory.CreateDirectory(FolderOf(connectionId));
+            File.Move(copy, KeptPath(connectionId, offer), overwrite: true);
+        }
+    }
+
+    /// <summary>
+    /// The kept copy of an offer's bytes, open for reading, or null when there is none of the offered size. It can be
+    /// removed while open (<see cref="DiscardKept"/> by a concurrent fetch): the open stream still reads it whole.
+    /// </summary>
+    internal FileStream? OpenKept(string connectionId, AttachmentOffer offer)
+    {
+        try
+        {
+            var stream = new FileStream(KeptPath(connectionId, offer), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.Asynchronous);
+            if (stream.Length == offer.Size)
+                return stream;
+            stream.Dispose();
+            DiscardKept(connectionId, offer);
+            return null;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Removes an offer's kept copy (the private node has it now); no error when it is gone already.</summary>
+    internal void DiscardKept(string connectionId, AttachmentOffer offer) => File.Delete(KeptPath(connectionId, offer));
+
+    /// <summary>Removes the kept copies older than <see cref="KeptFor"/>: a fetch that never came (a connection deleted, an issue stopped). How many.</summary>
+    internal int PruneKept()
+    {
+        var folder = Path.Combine(settings.DataDirectory, "attachments");
+        if (!Directory.Exists(folder))
+            return 0;
+        var before = (clock.GetUtcNow() - KeptFor).UtcDateTime;
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(folder, KeptPrefix + "*", SearchOption.AllDirectories))
+        {
+            if (File.GetLastWriteTimeUtc(file) >= before)
+                continue;
+            File.Delete(file);
+            removed++;
+        }
+        return removed;
+    }
+
+    private string KeptPath(string connectionId, AttachmentOffer offer)
+    {
+        if (!AttachmentHeaders.IsSha256(offer.Sha256))
+            throw new ArgumentException("Sha256 must be 64 lowercase hex digits.", nameof(offer));
+        return Path.Combine(FolderOf(connectionId), KeptPrefix + offer.Sha256);
     }
 
     /// <summary>The bytes the connection's private node uploaded as <paramref name="reference"/>, or null when none are stored.</summary>

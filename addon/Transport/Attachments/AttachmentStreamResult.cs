@@ -1,15 +1,16 @@
 using System.Buffers;
-using ConnectAddon.Jira.Models;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace ConnectAddon.Transport.Attachments;
 
 /// <summary>
-/// Passes an attachment's bytes from Jira to the private node chunk by chunk, with <c>Content-Length</c> and
-/// <c>X-Content-SHA256</c> as offered. If Jira's stream breaks or holds another length, the response is aborted rather
-/// than completed: a cut-off body is something the receiver notices, a "complete" wrong one only by its hash.
+/// Passes an attachment's bytes to the private node chunk by chunk, from Jira or from the copy the public node kept
+/// when it hashed them (<see cref="AttachmentShelf.OpenKept"/>), with <c>Content-Length</c> and <c>X-Content-SHA256</c>
+/// as offered. If the source breaks or holds another length, the response is aborted rather than completed: a cut-off
+/// body is something the receiver notices, a "complete" wrong one only by its hash. <paramref name="sentWhole"/> runs
+/// once every byte was written.
 /// </summary>
-public sealed class AttachmentStreamResult(AttachmentOffer offer, JiraAttachmentContent content, ILogger logger) : IResult
+public sealed class AttachmentStreamResult(AttachmentOffer offer, Stream source, IAsyncDisposable owner, ILogger logger, Action? sentWhole = null) : IResult
 {
     private const int ChunkBytes = 81920;
 
@@ -17,7 +18,7 @@ public sealed class AttachmentStreamResult(AttachmentOffer offer, JiraAttachment
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
-        await using var _ = content;
+        await using var _ = owner;
         var response = httpContext.Response;
         var cancel = httpContext.RequestAborted;
         response.StatusCode = StatusCodes.Status200OK;
@@ -35,11 +36,11 @@ public sealed class AttachmentStreamResult(AttachmentOffer offer, JiraAttachment
                 int read;
                 try
                 {
-                    read = await content.Content.ReadAsync(buffer.AsMemory(0, ChunkBytes), cancel);
+                    read = await source.ReadAsync(buffer.AsMemory(0, ChunkBytes), cancel);
                 }
                 catch (Exception e) when (e is IOException or HttpRequestException && !cancel.IsCancellationRequested)
                 {
-                    logger.LogWarning("Reading attachment {Ref} from Jira broke after {Sent} of {Size} bytes: {Message}", Offer.Ref, sent, Offer.Size, e.Message);
+                    logger.LogWarning("Reading attachment {Ref} broke after {Sent} of {Size} bytes: {Message}", Offer.Ref, sent, Offer.Size, e.Message);
                     httpContext.Abort();
                     return;
                 }
@@ -52,9 +53,12 @@ public sealed class AttachmentStreamResult(AttachmentOffer offer, JiraAttachment
             }
             if (sent != Offer.Size)
             {
-                logger.LogWarning("Jira's bytes of attachment {Ref} are not the {Size} bytes offered; the answer was cut off", Offer.Ref, Offer.Size);
+                logger.LogWarning("The bytes of attachment {Ref} are not the {Size} bytes offered; the answer was cut off", Offer.Ref, Offer.Size);
                 httpContext.Abort();
+                return;
             }
+            await response.Body.FlushAsync(cancel);
+            sentWhole?.Invoke();
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {

@@ -47,6 +47,55 @@ public class AttachmentGetTests
     }
 
     [Test]
+    public async Task Get_OfferTheSyncHashed_IsServedFromItsKeptCopy_WithoutAskingJiraAgain_AndTheCopyGoesOnceFetched()
+    {
+        var bytes = new byte[200_000];
+        new Random(7).NextBytes(bytes);
+        var attachment = node.AddJiraAttachment(bytes);
+        var kept = await node.OfferWithCopyAsync(id, "att-kept", attachment);
+        var readsBefore = node.JiraContentReads;
+
+        using (var first = await node.GetAsync(id, key, "att-kept"))
+        {
+            Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(first.Headers.GetValues(AttachmentHeaders.Sha256).Single(), Is.EqualTo(PublicAttachments.Sha256(bytes)));
+            Assert.That(await first.Content.ReadAsByteArrayAsync(), Is.EqualTo(bytes));
+        }
+        Assert.That(node.JiraContentReads, Is.EqualTo(readsBefore), "Jira's quota is not spent on bytes the node already read");
+        Assert.That(File.Exists(kept), Is.False, "the copy is not kept once the private node has it");
+
+        using var again = await node.GetAsync(id, key, "att-kept");
+        Assert.That(await again.Content.ReadAsByteArrayAsync(), Is.EqualTo(bytes), "a later fetch reads Jira");
+        Assert.That(node.JiraContentReads, Is.EqualTo(readsBefore + 1));
+    }
+
+    [Test]
+    public async Task Get_KeptCopyOfAnotherLength_IsDropped_AndTheBytesComeFromJira()
+    {
+        var bytes = Encoding.UTF8.GetBytes("the whole minutes of the meeting");
+        var kept = await node.OfferWithCopyAsync(id, "att-cut", node.AddJiraAttachment(bytes));
+        await File.WriteAllBytesAsync(kept, bytes[..10]); // a copy cut short (a full disk, a restored folder)
+
+        using var response = await node.GetAsync(id, key, "att-cut");
+
+        Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.EqualTo(bytes));
+        Assert.That(File.Exists(kept), Is.False);
+    }
+
+    [Test]
+    public async Task KeptCopies_NoFetchTookForADay_AreRemoved_YoungerOnesStay()
+    {
+        var old = await node.OfferWithCopyAsync(id, "att-old", node.AddJiraAttachment([1, 2, 3]));
+        var young = await node.OfferWithCopyAsync(id, "att-young", node.AddJiraAttachment([4, 5, 6]));
+        File.SetLastWriteTimeUtc(old, DateTime.UtcNow - AttachmentShelf.KeptFor - TimeSpan.FromMinutes(1));
+
+        Assert.That(node.Shelf.PruneKept(), Is.EqualTo(1));
+        Assert.That((File.Exists(old), File.Exists(young)), Is.EqualTo((false, true)));
+        using var response = await node.GetAsync(id, key, "att-old");
+        Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.EqualTo(new byte[] { 1, 2, 3 }), "the offer stands: its fetch reads Jira");
+    }
+
+    [Test]
     public async Task Get_RefNeverOffered_Answers404AttachmentNotFound()
     {
         using var response = await node.GetAsync(id, key, "att-unknown");

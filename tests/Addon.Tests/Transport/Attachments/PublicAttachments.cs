@@ -75,6 +75,22 @@ public sealed class PublicAttachments : IAsyncDisposable
         return offer;
     }
 
+    /// <summary>
+    /// Offers a Jira attachment of tenant A as the sync does after hashing it: with the copy it read, moved onto the
+    /// shelf. The kept copy's path.
+    /// </summary>
+    public async Task<string> OfferWithCopyAsync(string connectionId, string reference, SimAttachment attachment)
+    {
+        var spool = Path.Combine(Node.Host.DataDirectory, "spool-" + Guid.NewGuid().ToString("N"));
+        await File.WriteAllBytesAsync(spool, attachment.Content);
+        var offer = new AttachmentOffer(reference, attachment.Id, Sha256(attachment.Content), attachment.Content.LongLength, attachment.FileName, attachment.MimeType);
+        await Shelf.OfferAsync(connectionId, offer, CancellationToken.None, copy: spool);
+        Assert.That(File.Exists(spool), Is.False, "the spool was moved, not copied");
+        return Path.Combine(AttachmentsFolder, connectionId, "offered-" + offer.Sha256);
+    }
+
+    public long JiraContentReads => Node.TenantA.Sim.Requests["GET /rest/api/3/attachment/content/{id}"];
+
     /// <summary>GET of a ref, signed with the connection's key unless a token (or none: "") is given.</summary>
     public Task<HttpResponseMessage> GetAsync(string id, string key, string reference, string? token = null)
     {
