@@ -52,6 +52,13 @@ public sealed record SqlDialect
     /// </summary>
     public required Func<string, string> InList { get; init; }
 
+    /// <summary>
+    /// A statement that makes the transactions naming the same key (a parameter, text) take turns until each commits,
+    /// without locking a row that other writers update: PostgreSQL's transaction-level advisory lock (two-key form,
+    /// which never meets the migrator's one-key lock); empty on SQLite, whose transactions take turns anyway.
+    /// </summary>
+    public required Func<string, string> TakeTurnsOn { get; init; }
+
     /// <summary>Whether <paramref name="e"/> is a unique or primary-key violation (the row is there already).</summary>
     public required Func<Exception, bool> IsUniqueViolation { get; init; }
 
@@ -69,6 +76,7 @@ public sealed record SqlDialect
         SkipLocked = "",
         SingleWriter = true,
         InList = parameter => " IN " + parameter,
+        TakeTurnsOn = _ => "",
         // SQLITE_CONSTRAINT (19): the extended codes for PRIMARYKEY and UNIQUE share it.
         IsUniqueViolation = e => e is SqliteException { SqliteErrorCode: 19 },
     };
@@ -85,6 +93,7 @@ public sealed record SqlDialect
         SkipLocked = " FOR UPDATE SKIP LOCKED",
         SingleWriter = false,
         InList = parameter => $" = ANY({parameter})",
+        TakeTurnsOn = key => $"SELECT pg_advisory_xact_lock(1, hashtext({key}))",
         IsUniqueViolation = e => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation },
     };
 

@@ -146,8 +146,9 @@ public sealed class OutgoingSync(
             await using (var db = await database.OpenAsync(cancel))
             await using (var transaction = await db.BeginTransactionAsync(cancel))
             {
-                await outbox.EnqueueAsync(db, transaction, connection.Id, payload, cancel);
+                // Queued last: taking the connection's next sequence number locks its cursor row until the commit.
                 await twins.RecordSentAsync(db, transaction, twin, agreed.ToJson(), itemsHash, cancel);
+                await outbox.EnqueueAsync(db, transaction, connection.Id, payload, cancel);
                 await transaction.CommitAsync(cancel);
             }
             exchange.Notify(connection.Id);

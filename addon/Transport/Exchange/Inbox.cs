@@ -15,13 +15,13 @@ public sealed class Inbox(Database database, InboxSignal signal, TimeProvider cl
     {
         await using var db = await database.OpenAsync(cancel);
         // Two exchanges of one connection must not both read the same cursor: SQLite's transaction begins IMMEDIATE
-        // (Microsoft.Data.Sqlite), PostgreSQL locks the cursor's row until the commit.
+        // (Microsoft.Data.Sqlite), PostgreSQL's take turns on an advisory lock. Not on the cursor's row, which the
+        // outbox updates for every event it queues: locking it for a whole batch held up every queuing worker.
         await using var transaction = await db.BeginTransactionAsync(cancel);
-        await db.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO exchange_cursors (connection_id) VALUES (@connectionId) ON CONFLICT (connection_id) DO NOTHING",
-            new { connectionId }, transaction, cancellationToken: cancel));
-        var stored = await db.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT last_stored FROM exchange_cursors WHERE connection_id = @connectionId" + database.Dialect.ForUpdate, new { connectionId }, transaction, cancellationToken: cancel));
+        if (database.Dialect.TakeTurnsOn("@turn") is { Length: > 0 } takeTurns)
+            await db.ExecuteAsync(new CommandDefinition(takeTurns, new { turn = "inbox:" + connectionId }, transaction, cancellationToken: cancel));
+        var stored = await db.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT last_stored FROM exchange_cursors WHERE connection_id = @connectionId", new { connectionId }, transaction, cancellationToken: cancel)) ?? 0;
         var before = stored;
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         foreach (var e in events.OrderBy(e => e.Sequence))
@@ -36,9 +36,10 @@ public sealed class Inbox(Database database, InboxSignal signal, TimeProvider cl
             stored = e.Sequence;
         }
         if (stored != before)
-            await db.ExecuteAsync(new CommandDefinition(
-                "UPDATE exchange_cursors SET last_stored = @stored WHERE connection_id = @connectionId",
-                new { connectionId, stored }, transaction, cancellationToken: cancel));
+            await db.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO exchange_cursors (connection_id, last_stored) VALUES (@connectionId, @stored)
+                ON CONFLICT (connection_id) DO UPDATE SET last_stored = excluded.last_stored
+                """, new { connectionId, stored }, transaction, cancellationToken: cancel));
         await transaction.CommitAsync(cancel);
         signal.Notify();
         return stored;

@@ -26,7 +26,7 @@ public sealed class Outbox(Database database, ExchangeSignal signal, TimeProvide
 
     /// <summary>
     /// Queues within the caller's transaction, so the sync can record what it sent in the same commit (DESIGN §3).
-    /// The caller calls <see cref="ExchangeSignal.Notify"/> after committing, or the event waits for the next poll.
+    /// The connection's cursor row stays locked until that commit, so queue as the transaction's last write. The caller calls <see cref="ExchangeSignal.Notify"/> after committing, or the event waits for the next poll.
     /// </summary>
     public async Task<long> EnqueueAsync(DbConnection db, DbTransaction transaction, string connectionId, string payload, CancellationToken cancel = default)
     {
@@ -64,7 +64,6 @@ public sealed class Outbox(Database database, ExchangeSignal signal, TimeProvide
         return batch;
     }
 
-    /// <summary>The peer stored every event up to <paramref name="upTo"/>: they are deleted here.</summary>
     /// <summary>Events queued for the peer and not acknowledged yet: the sync's work in flight on this connection.</summary>
     public async Task<long> CountAsync(string connectionId, CancellationToken cancel = default)
     {
@@ -73,6 +72,7 @@ public sealed class Outbox(Database database, ExchangeSignal signal, TimeProvide
             "SELECT COUNT(*) FROM sync_events WHERE connection_id = @connectionId AND direction = 'out'", new { connectionId }, cancellationToken: cancel));
     }
 
+    /// <summary>The peer stored every event up to <paramref name="upTo"/>: they are deleted here.</summary>
     public async Task AcknowledgeAsync(string connectionId, long upTo, CancellationToken cancel = default)
     {
         if (upTo <= 0)
