@@ -84,10 +84,10 @@ public sealed class BulkRuns(TriggerStore triggers, TwinStore twins, DirtyQueue 
     private bool QuotaLow(LocalJiraSite site) =>
         quota.Remaining(site.Client.Target.SiteKey) is { } left && left.Remaining < options.Value.BulkQuotaReserve && left.Resets > clock.GetUtcNow();
 
-    /// <summary>The connection's work not done yet: changed issues waiting to be read, and events waiting for the peer.</summary>
     /// <summary>Half the fair share, at most <see cref="MaxPageSize"/>: the same for every page of a run, as its cursor was read with it.</summary>
     private int PageSize => Math.Clamp(options.Value.BulkQueuedLimit / 2, 1, MaxPageSize);
 
+    /// <summary>The connection's work not done yet: changed issues waiting to be read, and events waiting for the peer.</summary>
     private async Task<long> InFlightAsync(Connection connection, CancellationToken cancel) =>
         await dirty.CountAsync(connection, cancel) + await outbox.CountAsync(connection.Id, cancel);
 

@@ -26,7 +26,8 @@ public sealed class Outbox(Database database, ExchangeSignal signal, TimeProvide
 
     /// <summary>
     /// Queues within the caller's transaction, so the sync can record what it sent in the same commit (DESIGN §3).
-    /// The connection's cursor row stays locked until that commit, so queue as the transaction's last write. The caller calls <see cref="ExchangeSignal.Notify"/> after committing, or the event waits for the next poll.
+    /// The connection's cursor row stays locked until that commit, so queue as the transaction's last write. The
+    /// caller calls <see cref="ExchangeSignal.Notify"/> after committing, or the event waits for the next poll.
     /// </summary>
     public async Task<long> EnqueueAsync(DbConnection db, DbTransaction transaction, string connectionId, string payload, CancellationToken cancel = default)
     {
